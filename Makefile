@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine with Python 3.11+: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE := data/reports/lao_pdr_2013_consultation.txt
+
+.PHONY: demo test install dev bench score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# The stamp files make re-runs cheap while still reinstalling when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/gmsgraph extract $(SAMPLE) --format summary
+
+test: dev
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/extract_throughput.py $(SAMPLE)
+
+score: install
+	$(BIN)/python bench/score.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

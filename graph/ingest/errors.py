@@ -1,0 +1,38 @@
+"""Errors that a user can act on. Each carries the CLI exit code it maps to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+
+
+class IngestError(Exception):
+    """A report that cannot be read or understood. The message says what is wrong and with which file."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, path: Path | str | None, reason: str) -> None:
+        self.path = None if path is None else Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}" if self.path else reason)
+
+
+class UnsupportedFormat(IngestError):
+    pass
+
+
+class EmptyDocument(IngestError):
+    pass
+
+
+class UnreadableDocument(IngestError):
+    """Binary garbage, a corrupt or encrypted PDF, or a broken DOCX."""
+
+
+class TooLarge(IngestError):
+    pass
+
+
+class NotEnglish(IngestError):
+    pass
