@@ -250,3 +250,23 @@ def test_parse_pattern_strips_edge_gaps_and_reads_options() -> None:
     assert [s.gap for s in slots] == [0, 0, 2, 0]
     assert slots[0].optional and slots[0].words == ("very",)
     assert slots[1].words == ("poor", "needy") and slots[1].exact == (True, False)
+
+
+GOLD = sorted((Path(__file__).parent / "gold").glob("*.json"))
+
+
+@pytest.mark.skipif(not GOLD, reason="no gold annotations in tests/gold")
+@pytest.mark.parametrize("gold_file", GOLD, ids=lambda p: p.stem)
+def test_database_recall_and_precision_on_gold_statements(tagger: ThemeTagger, gold_file: Path) -> None:
+    """Recall on annotated database mentions; precision against any data/information-sharing mention."""
+    import json
+
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    database = set(gold["database_mentions"])
+    sharing = set(gold.get("data_sharing_mentions", ()))
+    texts = sorted({s["text"] for s in gold["statements"]} | database | sharing)
+    tagged = {t for t, tags in zip(texts, tagger.tag_texts(texts)) if any(x.id == "database" for x in tags)}
+    if database:
+        assert len(tagged & database) / len(database) >= 0.9, sorted(database - tagged)
+    assert tagged, "every report raises data or information sharing at least once"
+    assert len(tagged & (database | sharing)) / len(tagged) >= 0.9, sorted(tagged - database - sharing)
