@@ -93,6 +93,8 @@ class Entity:
     kind: EntityKind
     name: str
     mentions: tuple[Mention, ...]
+    role: str | None = None  # a person's role as the report gives it
+    year: int | None = None  # a law's or instrument's year
 
 
 @dataclass(frozen=True)
