@@ -1,0 +1,5 @@
+UNWIND $addresses AS row
+MATCH (a:Statement {id: row.src})
+MATCH (b:Statement {id: row.dst})
+MERGE (a)-[x:ADDRESSES]->(b)
+SET x.evidence = row.evidence, x.report_id = row.report_id

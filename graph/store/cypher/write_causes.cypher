@@ -1,0 +1,5 @@
+UNWIND $causes AS row
+MATCH (a:Statement {id: row.src})
+MATCH (b:Statement {id: row.dst})
+MERGE (a)-[x:CAUSES]->(b)
+SET x.evidence = row.evidence, x.report_id = row.report_id

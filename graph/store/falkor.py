@@ -1,0 +1,150 @@
+"""The embedded FalkorDB engine (default): talks to our own redis-server over its unix socket."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from graph.store import falkordb_server
+from graph.store.base import (
+    DEFAULT_TIMEOUT,
+    QueryResult,
+    QuerySyntaxError,
+    Store,
+    StoreError,
+    WriteStep,
+)
+
+GRAPH_NAME = "gmsgraph"
+# Joins write steps into one query. The aggregate always yields exactly one row, so the next
+# step runs once even when the previous UNWIND had no rows.
+_STEP_JOIN = "\nWITH count(*) AS _done\n"
+
+
+class FalkorStore(Store):
+    engine = "falkordb"
+
+    def __init__(self, data_dir: Path, graph_name: str = GRAPH_NAME, start_timeout: float = 30.0) -> None:
+        from falkordb import FalkorDB
+
+        self.data_dir = data_dir
+        self._handle = falkordb_server.acquire(data_dir, start_timeout=start_timeout)
+        try:
+            self._db = FalkorDB(unix_socket_path=str(self._handle.socket_path))
+            self._graph = self._db.select_graph(graph_name)
+        except Exception:
+            self._handle.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"FalkorStore({str(self.data_dir)!r})"
+
+    @property
+    def location(self) -> str:
+        return f"embedded FalkorDB in {self.data_dir}"
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None, *, read_only: bool = True,
+            timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+        import redis
+
+        ms = None if timeout is None else max(1, int(timeout * 1000))
+        try:
+            if read_only:
+                result = self._graph.ro_query(query, dict(params or {}), timeout=ms)
+            else:
+                result = self._graph.query(query, dict(params or {}), timeout=ms)
+        except redis.ResponseError as exc:
+            if read_only and "empty key" in str(exc):
+                return QueryResult((), ())  # nothing was ever written to this graph
+            raise _query_error(exc) from exc
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(f"cannot reach FalkorDB at {self._handle.socket_path}: {exc}") from exc
+        columns = tuple(_column_name(h) for h in (result.header or ()))
+        rows = tuple(tuple(to_plain(v) for v in row) for row in (result.result_set or ()))
+        return QueryResult(columns, rows)
+
+    def _write_atomic(self, steps: Sequence[WriteStep], params: Mapping[str, Any]) -> None:
+        # One GRAPH.QUERY is atomic: FalkorDB undoes all of its changes if any part fails.
+        query = _STEP_JOIN.join(step.query for step in steps)
+        self.run(query, params, read_only=False, timeout=None)
+
+    def _write_lock(self):  # noqa: ANN202
+        return _flock(self.data_dir / "write.lock")
+
+    def init_schema(self) -> None:
+        from graph.queries.catalog import schema_statements
+
+        for statement in schema_statements("falkordb"):
+            try:
+                self.run(statement, read_only=False, timeout=None)
+            except StoreError as exc:
+                if "already indexed" not in str(exc).lower():
+                    raise
+
+    def wipe(self) -> None:
+        with self._write_lock():
+            self.drop_graph()
+        self.init_schema()
+
+    def drop_graph(self) -> None:
+        """Delete this store's graph key (data and indexes) for good."""
+        import redis
+
+        with contextlib.suppress(redis.ResponseError):
+            self._graph.delete()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._db.close()
+        self._handle.close()
+
+
+@contextlib.contextmanager
+def _flock(path: Path) -> Iterator[None]:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _column_name(header: Any) -> str:
+    # falkordb returns [type, name] pairs in compact mode.
+    name = header[1] if isinstance(header, (list, tuple)) else header
+    return name.decode() if isinstance(name, bytes) else str(name)
+
+
+_SYNTAX_MARKERS = ("invalid input", "syntax", "unknown function", "not defined", "errctx",
+                   "unexpected", "expected")
+
+
+def _query_error(exc: Exception) -> StoreError:
+    message = str(exc)
+    if any(m in message.lower() for m in _SYNTAX_MARKERS):
+        return QuerySyntaxError(f"FalkorDB: {message}")
+    return StoreError(f"FalkorDB: {message}")
+
+
+def to_plain(value: Any) -> Any:
+    """Driver objects -> JSON-friendly Python: nodes and edges become property maps."""
+    from falkordb import Edge, Node, Path as FPath
+
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or ()), **{k: to_plain(v) for k, v in value.properties.items()}}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **{k: to_plain(v) for k, v in value.properties.items()}}
+    if isinstance(value, FPath):
+        return [to_plain(n) for n in value.nodes()]
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value

@@ -1,0 +1,132 @@
+"""The embedded FalkorDB server manager: attach, share, stop with the last user, survive crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graph.store import falkordb_server as fs
+from graph.store.falkor import FalkorStore
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _tcp_inodes() -> set[str]:
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        inodes.update(line.split()[9] for line in lines)
+    return inodes
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    out = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            out.add(target[8:-1])
+    return out
+
+
+def _wait_for(predicate, what: str, limit: float = 15.0) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_second_user_attaches_and_last_user_stops_it(tmp_path: Path) -> None:
+    first = fs.acquire(tmp_path)
+    pids = fs.server_pids(tmp_path)
+    assert pids is not None and all(fs.pid_alive(p) for p in pids)
+    second = fs.acquire(tmp_path)
+    assert fs.server_pids(tmp_path) == pids  # attached, not started again
+    # Another process attaches to the same server too.
+    code = ("from pathlib import Path; from graph.store import falkordb_server as fs; import sys;"
+            "h = fs.acquire(Path(sys.argv[1])); print(*fs.server_pids(Path(sys.argv[1]))); h.close()")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                         check=True, cwd=REPO).stdout.split()
+    assert tuple(map(int, out)) == pids
+    first.close()
+    assert fs.ping(second.socket_path)  # still in use by `second`
+    second.close()
+    assert fs.wait_stopped(tmp_path)
+    assert not any(fs.pid_alive(p) for p in pids)
+    assert not second.socket_path.exists()
+
+
+def test_nothing_listens_on_tcp(tmp_path: Path) -> None:
+    with fs.acquire(tmp_path):
+        _, redis_pid = fs.server_pids(tmp_path)
+        sockets = _socket_inodes(redis_pid)
+        assert sockets, "redis should hold its unix socket"
+        assert not sockets & _tcp_inodes()
+        assert oct(fs.socket_path_for(tmp_path).stat().st_mode & 0o777) == "0o700"
+
+
+def test_data_persists_across_restarts(tmp_path: Path) -> None:
+    store = FalkorStore(tmp_path)
+    store.init_schema()
+    store.run("CREATE (:Report {id: $id, source: $source})", {"id": "r1", "source": "a.txt"}, read_only=False)
+    store.close()
+    assert fs.wait_stopped(tmp_path)
+    again = FalkorStore(tmp_path)
+    try:
+        assert again.run("MATCH (r:Report) RETURN r.id AS id").column("id") == ["r1"]
+    finally:
+        again.close()
+
+
+def test_crashed_server_leaves_no_stale_socket_problem(tmp_path: Path) -> None:
+    handle = fs.acquire(tmp_path)
+    supervisor, redis_pid = fs.server_pids(tmp_path)
+    os.kill(supervisor, signal.SIGKILL)
+    # PR_SET_PDEATHSIG takes redis down with its supervisor: no orphan.
+    _wait_for(lambda: not fs.pid_alive(redis_pid), "redis to follow its supervisor")
+    handle.close()
+    sock = fs.socket_path_for(tmp_path)
+    if not sock.exists():
+        sock.touch()  # a stale socket file, as a hard crash would leave it
+    with fs.acquire(tmp_path) as fresh:
+        assert fs.ping(fresh.socket_path)
+        assert fs.server_pids(tmp_path)[1] != redis_pid
+    assert fs.wait_stopped(tmp_path)
+
+
+def test_crashed_user_does_not_keep_the_server_alive(tmp_path: Path) -> None:
+    code = ("from pathlib import Path; from graph.store import falkordb_server as fs; import sys, time;"
+            "h = fs.acquire(Path(sys.argv[1])); print('up', flush=True); time.sleep(60)")
+    user = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True,
+                            cwd=REPO)
+    try:
+        assert user.stdout.readline().strip() == "up"
+        pids = fs.server_pids(tmp_path)
+        user.kill()
+        user.wait()
+    finally:
+        user.stdout.close()
+    assert fs.wait_stopped(tmp_path)
+    assert not any(fs.pid_alive(p) for p in pids)
+
+
+def test_long_data_dir_gets_a_short_socket(tmp_path: Path) -> None:
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    sock = fs.socket_path_for(deep)
+    assert len(os.fsencode(sock)) <= 100
+    assert sock == fs.socket_path_for(deep)  # stable, so every user finds it
+
+
+def test_data_dir_resolution_order(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GMSGRAPH_DATA_DIR", str(tmp_path / "env"))
+    assert fs.resolve_data_dir(tmp_path / "cli") == tmp_path / "cli"
+    assert fs.resolve_data_dir(None) == tmp_path / "env"
+    monkeypatch.delenv("GMSGRAPH_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert fs.resolve_data_dir(None) == (tmp_path / "xdg" / "gmsgraph") or sys.platform == "darwin"
