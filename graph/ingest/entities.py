@@ -191,7 +191,7 @@ def extract_metadata(text: str, report_id: str, source: str) -> ReportMeta:
 
 
 def _report_country(head: str) -> str | None:
-    named = re.search(r"(?P<c>[A-Z][\w ]{2,40}?)\s+(?:National\s+)?(?:Consultation|Consultative)\b", head)
+    named = re.search(r"(?P<c>[A-Z][\w ]{2,40}?)\s+(?:National\s+)?(?:Consultation|Consultative)\b", head, re.IGNORECASE)
     if named:
         for country in countries_in(named.group("c")):
             return country

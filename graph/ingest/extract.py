@@ -178,7 +178,9 @@ def extract_statements(blocks: Sequence[Block], docs: dict[int, Doc], report_id:
 def _groups_by_stage(blocks: Sequence[Block]) -> dict[tuple[Stage | None, str | None], list[int]]:
     grouped: dict[tuple[Stage | None, str | None], list[int]] = {}
     for index, block in enumerate(blocks):
-        grouped.setdefault((block.stage, block.group), []).append(index)
+        # A tree, vision or result set is a working group's, or a topic heading's where groups are not named.
+        unit = block.group or (block.topic if block.stage in ("analysis", "vision", "results") else None)
+        grouped.setdefault((block.stage, unit), []).append(index)
     return grouped
 
 
@@ -270,21 +272,22 @@ def _problem(builder: _Builder, blocks: Sequence[Block], docs: dict[int, Doc], i
     if block.kind == "item":
         parent = _statement_for_block(builder, blocks, block.parent)
         n = block.marker.ordinal if block.marker else None
-        builder.add("problem", block, doc, 0, len(block.text), topic=None, n=n, parent=parent.id if parent else None)
+        _tree_unit(builder, block, doc, 0, len(block.text), "problem", None, None, n=n, parent=parent)
         return
     if block.group is None or block.kind == "label":
         return
-    group_has_items = any(blocks[i].kind == "item" for i in groups[(block.stage, block.group)])
+    group_has_items = any(blocks[i].kind == "item" for i in groups.get((block.stage, block.group), ()))
     if group_has_items:
         return
     # A group that reports in prose: its sentences state the problems, discussion aside.
     if is_discussion(block.text):
         return
+    previous: Statement | None = None
     for start, end in _sentences(doc, block):
         sentence = block.text[start:end]
         if is_discussion(sentence) or _is_question(sentence) or _META.search(sentence):
             continue
-        builder.add("problem", block, doc, start + _content_start(sentence), end, topic=None)
+        previous = _tree_unit(builder, block, doc, start + _content_start(sentence), end, "problem", None, previous)
 
 
 def _statement_for_block(builder: _Builder, blocks: Sequence[Block], index: int | None) -> Statement | None:
@@ -360,37 +363,49 @@ def _item_kind(blocks: Sequence[Block], block: Block) -> StatementKind:
 
 def _tree_unit(builder: _Builder, block: Block, doc: Doc | None, start: int, end: int, kind: StatementKind,
                topic: str | None, previous: Statement | None, n: int | None = None, parent: Statement | None = None) -> Statement | None:
-    """One sentence or item of a tree: split at causal cues into linked clauses, else kept whole."""
+    """One sentence or item, kept whole as a statement; its explicit causal cues become CAUSES links.
+
+    The whole sentence stands for its first clause ("X leads to Y" is X; "This leads to Y" is Y);
+    every other clause becomes a statement of its own, so each end of a link is a node.
+    """
     sentence = block.text[start:end]
+    statement = builder.add(kind, block, doc, start, end, topic=topic, n=n, parent=parent.id if parent else None)
+    if statement is None:
+        return previous
+    if parent is not None:
+        builder.link(statement, parent, "PART_OF", "sub-item")
     pairs = split_causal(sentence)
-    parent_id = parent.id if parent else None
     if not pairs:
-        statement = builder.add(kind, block, doc, start, end, topic=topic, n=n, parent=parent_id)
-        if statement and parent:
-            builder.link(statement, parent, "PART_OF", "sub-item")
-        return statement or previous
-    made: dict[tuple[int, int], Statement] = {}
-    last = previous
+        return statement
+    clauses = sorted({c for pair in pairs for c in (pair.cause, pair.effect) if not c.anaphoric}, key=lambda c: c.start)
+    nodes = {(clauses[0].start, clauses[0].end): statement} if clauses else {}
     for pair in pairs:
-        ends = []
+        ends: list[Statement | None] = []
         for clause, role in ((pair.cause, "cause"), (pair.effect, "effect")):
             if clause.anaphoric:
                 ends.append(previous)
                 continue
             key = (clause.start, clause.end)
-            if key not in made:
-                clause_kind: StatementKind = kind if role == "effect" or kind == "root_cause" else ("cause" if kind == "effect" else kind)
-                statement = builder.add(clause_kind, block, doc, start + clause.start, start + clause.end, topic=topic, n=n, parent=parent_id)
-                if statement is None:
+            if key not in nodes:
+                made = builder.add(_clause_kind(kind, role), block, doc, start + clause.start, start + clause.end, topic=topic, parent=statement.id)
+                if made is None:
                     ends.append(None)
                     continue
-                made[key] = statement
-            ends.append(made[key])
-            last = made[key]
+                nodes[key] = made
+            ends.append(nodes[key])
         cause, effect = ends
         if cause is not None and effect is not None:
             builder.link(cause, effect, "CAUSES", pair.cue)
-    return last
+    return statement
+
+
+def _clause_kind(kind: StatementKind, role: str) -> StatementKind:
+    """A clause split off a sentence keeps the sentence's stage: a problem's cause is still a problem."""
+    if kind in ("problem", "result", "vision"):
+        return kind
+    if role == "cause":
+        return "root_cause" if kind == "root_cause" else "cause"
+    return kind
 
 
 def _core_problem(builder: _Builder, blocks: Sequence[Block], docs: dict[int, Doc], content_with_heading: list[int], topic: str | None) -> Statement | None:
@@ -452,7 +467,7 @@ def _attach_to_trunk(builder: _Builder, core: Statement) -> None:
 def _vision_or_results(builder: _Builder, blocks: Sequence[Block], docs: dict[int, Doc], indices: list[int],
                        stage: Stage, topic: str | None, has_groups: bool) -> None:
     kind: StatementKind = "vision" if stage == "vision" else "result"
-    group = blocks[indices[0]].group
+    group = blocks[indices[0]].group or blocks[indices[0]].topic
     content = [i for i in indices if blocks[i].kind != "heading"]
     labelled = any(blocks[i].kind == "label" and blocks[i].label == kind for i in content)
     made_any = False

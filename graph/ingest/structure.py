@@ -117,7 +117,10 @@ def _is_heading(line: LogicalLine) -> bool:
     if marker is not None:
         # A numbered heading ("2. Problem Identification") names a stage; a numbered problem does not.
         body = text[marker.length:]
-        return marker.style == "number" and is_title_like(body) and stage_of(body) is not None and not body.endswith(":")
+        if marker.style not in ("number", "roman-upper", "letter-upper") or body.endswith(":") or not is_title_like(body):
+            return False
+        # "II. MAIN PROBLEMS" is a heading; "1. Poverty" is a problem.
+        return stage_of(body) is not None or (body.isupper() and len(body) > 3)
     if parse_label(text):
         return False
     return is_title_like(text) and not text.endswith(":")
@@ -147,6 +150,9 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
                 heading_stage = stage_of(body)
                 if heading_stage is not None:
                     stage, section, group, topic = heading_stage, body, None, None
+                elif stage in ("analysis", "vision", "results"):
+                    # An unrecognised heading inside these stages names the tree or topic that follows.
+                    topic = body
             styles, last_at_level, lead_in = [], {}, None
             blocks.append(Block("heading", body, line.start + (len(text) - len(body)), line.end, stage=stage,
                                 section=section, group=group, topic=topic, **common))
