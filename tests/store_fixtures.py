@@ -68,8 +68,8 @@ def make_extraction(source: str = "data/reports/lao_fixture.txt", country: str =
 
     support = ThemeTag("victim_support", "support")
     statements = (
-        stmt("p1", "problem", "Victims are not identified at the border.", "Problem Identification", num=1),
-        stmt("p2", "priority", "Low awareness of safe migration in rural communities.",
+        stmt("p1", "priority", "Victims are not identified at the border.", "Problem Identification", num=1),
+        stmt("p2", "problem", "Low awareness of safe migration in rural communities.",
              "Problem Identification", num=2),
         stmt("core", "core_problem", "Core problem: Victims of trafficking do not receive adequate support.",
              "Problem Tree Analysis", themes=(support,)),

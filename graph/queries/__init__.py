@@ -1,0 +1,1 @@
+"""The analysts' Cypher library (``cypher/*.cypher``) and the Python API over it."""
