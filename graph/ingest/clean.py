@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.ingest.layout import ends_sentence, find_marker, is_title_like
+from graph.ingest.layout import ends_sentence, find_marker, is_title_like, looks_like_group_heading, starts_label
 from graph.ingest.read import RawDocument
 
 # Characters as they appear in a document whose font map shifted MacRoman codes by 31.
@@ -32,6 +32,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
+_CAPTION_PREFIX = re.compile(r"^\s*(?:photo(?:graph)?|figure|fig\.|image|picture|caption)\s*\d*\s*[:.\-–—]\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,12 @@ def _drop_captions(lines: list[_RawLine], dropped: Counter[str]) -> list[_RawLin
                 drop.update(range(start, following))
                 break
     for index, line in enumerate(lines):
+        # "Photo: ..." is a caption wherever it stands, even between two list items.
+        if _CAPTION_PREFIX.match(line.text) and len(_WORDS.findall(line.text)) <= 40:
+            drop.add(index)
+            following = index + 1
+            if following < len(lines) and lines[following].text[:1].isspace() and lines[following].text.strip()[:1].islower():
+                drop.add(following)
         if not line.page_start:
             continue
         # The last lines before a page break, and the first after it.
@@ -303,7 +310,9 @@ def _drop_footnote_markers(lines: list[_RawLine], numbers: set[int]) -> list[_Ra
 
 
 def _starts_new_line(previous: str, line: str, page_start: bool) -> bool:
-    if find_marker(line) is not None:
+    if find_marker(line) is not None or starts_label(line) or looks_like_group_heading(line):
+        return True
+    if looks_like_group_heading(previous):
         return True
     if page_start and find_marker(previous) is not None and ends_sentence(previous) and line[:1].isupper():
         # A list item rarely runs on across a page break with a new sentence; a new paragraph often starts there.

@@ -53,7 +53,7 @@ _DEFINITION = re.compile(r"\b(?:in this context|relates? to|refers? to|is define
 _EFFECT_LEAD = re.compile(r"^(?:the\s+)?(?:main\s+|major\s+|direct\s+|key\s+|resulting\s+)?(?:effects?|consequences?|impacts?)\b", re.IGNORECASE)
 _ROOT_CAUSE = re.compile(r"\broot[- ]causes?\b", re.IGNORECASE)
 _CORE = re.compile(
-    r"(?:(?:the\s+)?(?:core|central|main|focal)\s+problem(?:\s+here)?\s+(?:is|was)\s+(?:that\s+)?(?P<a>.+))"
+    r"(?:(?:the\s+)?(?:core|central|main|focal)\s+problem(?:\s+(?!is\b|was\b)[\w’']+){0,5}?\s+(?:is|was)\s+(?:that\s+)?(?P<a>.+))"
     r"|(?:trunk(?: of the tree)?\s+(?:\w+\s+){0,3}?(?:chang\w+|edit\w+|amend\w+|revis\w+)\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+))"
     r"|(?:^(?P<c>.+?)\s+(?:forms?|formed|is|was|became|becomes)\s+the\s+trunk\b)",
     re.IGNORECASE,

@@ -20,6 +20,17 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("letter", re.compile(r"^\(?([a-zA-Z])[.)]\s+")),
     ("bullet", re.compile(r"^([•·▪◦‣∙●○■□➢►▸✓✔*¶Å]|[-–—](?=\s)|o(?=\s{1,3}[A-Z]))\s*")),
 )
+GROUP_NAME = (
+    r"(?:working\s+|breakout\s+|break-out\s+|discussion\s+|focus\s+|small\s+)?(?:group|table|team)\s+"
+    r"(?:\d{1,2}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|[A-H]|alpha|beta|gamma|delta|epsilon)"
+)
+_GROUP_START = re.compile(rf"^{GROUP_NAME}(?:\s*$|\s*[:\-–—(]|\s+(?:vision|results?|problem)\b)", re.IGNORECASE)
+_LABEL_START = re.compile(
+    r"^(?:core problem|central problem|main problem|focal problem|problem statement|root causes?|underlying causes?"
+    r"|immediate causes?|direct causes?|causes?|effects?|consequences?|impacts?|vision(?: statement)?|expected results?"
+    r"|results?|outcomes?|priorit\w*)\s*(?:\([^)]*\))?\s*[:\-–—]",
+    re.IGNORECASE,
+)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s+(?=[A-Z])")
 _TERMINAL = re.compile(r"[.!?;:,)\]”\"’'…]\s*$")
 _WORD = re.compile(r"[A-Za-z][\w'’&/-]*")
@@ -100,3 +111,12 @@ def is_title_like(text: str) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     return capitalised / len(content) >= 0.6 or len(words) <= 4
+
+
+def starts_label(line: str) -> bool:
+    """"Vision: ...", "Root causes:", "Effects -": a labelled part of a tree, vision or results map."""
+    return bool(_LABEL_START.match(line))
+
+
+def looks_like_group_heading(line: str) -> bool:
+    return bool(_GROUP_START.match(strip_section_number(line.strip())))

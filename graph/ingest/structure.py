@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from graph.ingest.clean import CleanText, LogicalLine
-from graph.ingest.layout import Marker, ends_sentence, find_marker, is_title_like, strip_section_number
+from graph.ingest.layout import GROUP_NAME, Marker, ends_sentence, find_marker, is_title_like, starts_label, strip_section_number
 
 Stage = Literal["opening", "problems", "priorities", "analysis", "vision", "results", "closing"]
 BlockKind = Literal["heading", "label", "item", "paragraph"]
@@ -29,11 +29,7 @@ _STAGE_CUES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"problem identification|identif|main problems|key (problems|challenges|issues)|challenges|brainstorm|listing (the )?problems|problems? raised", re.I)),
     ("opening", re.compile(r"opening|welcome|introduc|background|overview|situator|about the", re.I)),
 )
-_GROUP_NAME = (
-    r"(?:working\s+|breakout\s+|break-out\s+|discussion\s+|focus\s+|small\s+)?(?:group|table|team)\s+"
-    r"(?:\d{1,2}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|[A-H]|alpha|beta|gamma|delta|epsilon)"
-)
-_GROUP_HEADING = re.compile(rf"^(?P<group>{_GROUP_NAME})\b(?P<rest>.*)$", re.I)
+_GROUP_HEADING = re.compile(rf"^(?P<group>{GROUP_NAME})\b(?P<rest>.*)$", re.I)
 _LABEL = re.compile(
     r"^(?P<label>core problems?|central problems?|main problems?|focal problems?|problem statement|trunk(?: of the tree)?"
     r"|root causes?|underlying causes?|immediate causes?|direct causes?|causes?"
@@ -109,7 +105,7 @@ def parse_label(text: str) -> tuple[LabelKind, str] | None:
     return "core_problem", match.group("rest").strip()
 
 
-def _is_heading(line: LogicalLine) -> bool:
+def _is_heading(line: LogicalLine, following: LogicalLine | None) -> bool:
     text = line.text
     if parse_group_heading(text):
         return True
@@ -117,6 +113,8 @@ def _is_heading(line: LogicalLine) -> bool:
     if marker is not None:
         # A numbered heading ("2. Problem Identification") names a stage; a numbered problem does not.
         body = text[marker.length:]
+        if following is not None and starts_label(following.text) and not ends_sentence(body) and len(body.split()) <= 12:
+            return True  # "A. Cross-border trafficking" followed by "Vision: ..." titles that vision
         if marker.style not in ("number", "roman-upper", "letter-upper") or body.endswith(":") or not is_title_like(body):
             return False
         # "II. MAIN PROBLEMS" is a heading; "1. Poverty" is a problem.
@@ -136,10 +134,11 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
     last_at_level: dict[int, int] = {}
     lead_in: int | None = None
 
-    for line in clean_text.lines:
+    lines = clean_text.lines
+    for position, line in enumerate(lines):
         text = line.text
         common = dict(page=line.page, paragraph_start=line.paragraph_start)
-        if _is_heading(line):
+        if _is_heading(line, lines[position + 1] if position + 1 < len(lines) else None):
             marker = find_marker(text)
             body = text[marker.length:] if marker and not parse_group_heading(text) else text
             parsed = parse_group_heading(body)
