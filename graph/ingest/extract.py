@@ -30,7 +30,7 @@ _SPEAKER_VERBS = (
 )
 # Discussion: someone other than the group's own presenter speaking about the material.
 _DISCUSSION = re.compile(
-    rf"^(?:(?:a|another|one|some|several|other|many|most)\s+(?:of the\s+)?(?:participants?|delegates?|attendees?|members?|speakers?)"
+    rf"^(?:(?:a|another|one|some|several|other|many|most)\s+(?:of the\s+)?(?:participants?|delegates?|attendees?|members?|speakers?|representatives? (?:of|from) (?!(?:the |this |that )?group))"
     rf"|(?:the\s+)?(?:facilitator|moderator|chair(?:person)?|secretariat|audience)"
     rf"|{_HONORIFIC}\s+[A-Z]\w+"
     rf"|(?:a|another|one) (?:comment|question|point|concern|suggestion)\b"
@@ -46,7 +46,7 @@ _REPORTING = re.compile(
 _META = re.compile(
     r"problem trees?\b|\bbranch(?:es)?\b|divided (?:the issues |them )?into|can be divided|categor(?:y|ies)|in terms of the tree"
     r"|focus of (?:the )?discussion|already been raised|previous groups|(?:were|was) identified\s*:|the following\b|this issue was separated"
-    r"|as follows|were as below",
+    r"|as follows|were as below|^we refer\b|\b(?:also )?(?:raised|discussed|mentioned) (?:during|in|at) the [\w ]{2,30} consultations?\b",
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(r"\b(?:in this context|relates? to|refers? to|is defined as|means)\b", re.IGNORECASE)
