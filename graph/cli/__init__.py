@@ -12,6 +12,7 @@ from graph import __version__
 # One module per feature; each exposes register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.extract",
+    "graph.cli.themes",
 )
 
 EXIT_OK = 0

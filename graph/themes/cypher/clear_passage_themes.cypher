@@ -1,0 +1,2 @@
+MATCH (:Passage)-[a:ABOUT_THEME]->(:Theme)
+DELETE a

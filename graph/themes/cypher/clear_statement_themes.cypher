@@ -1,0 +1,2 @@
+MATCH (:Statement)-[a:ABOUT_THEME]->(:Theme)
+DELETE a
