@@ -1,8 +1,8 @@
 // References between consultations: where one report refers to another country's consultation,
 // with the words used and whether that country's own report is in the graph.
-// @param report string = : report id (or its first characters), country name, or source file name; empty for all
+// @param report string = : report id (or its first characters), or words from its country or source file name; empty for all
 MATCH (r:Report)
-WHERE r.id STARTS WITH $report OR toLower(r.country) = toLower($report) OR r.source ENDS WITH $report
+WHERE r.id STARTS WITH $report OR toLower(r.country) CONTAINS toLower($report) OR r.source CONTAINS $report
 MATCH (r)-[x:REFERS_TO]->(c:Country)
 WHERE NOT (r)-[:ABOUT]->(c)
 OPTIONAL MATCH (other:Report)-[:ABOUT]->(c)

@@ -1,7 +1,7 @@
 // Gap analysis: the root causes and causes that no result or vision addresses.
-// @param report string = : report id (or its first characters), country name, or source file name; empty for all
+// @param report string = : report id (or its first characters), or words from its country or source file name; empty for all
 MATCH (r:Report)
-WHERE r.id STARTS WITH $report OR toLower(r.country) = toLower($report) OR r.source ENDS WITH $report
+WHERE r.id STARTS WITH $report OR toLower(r.country) CONTAINS toLower($report) OR r.source CONTAINS $report
 MATCH (c:Statement {report_id: r.id})
 WHERE (c:RootCause OR c:Cause) AND NOT (c)<-[:ADDRESSES]-(:Statement)
 OPTIONAL MATCH (c)-[:CAUSES*1..]->(core:CoreProblem)

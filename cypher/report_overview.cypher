@@ -1,9 +1,9 @@
 // The problems, problem trees, visions and results of one report, in workshop order, with the
 // statements each one causes, addresses or is part of.
-// @param report string = : report id (or its first characters), country name, or source file name; empty for all reports
+// @param report string = : report id (or its first characters), or words from its country or source file name; empty for all reports
 // @param limit int = 1000: at most this many rows
 MATCH (r:Report)
-WHERE r.id STARTS WITH $report OR toLower(r.country) = toLower($report) OR r.source ENDS WITH $report
+WHERE r.id STARTS WITH $report OR toLower(r.country) CONTAINS toLower($report) OR r.source CONTAINS $report
 MATCH (s:Statement {report_id: r.id})
 OPTIONAL MATCH (s)-[l:CAUSES|ADDRESSES|PART_OF]->(t:Statement)
 WITH r, s, collect(type(l) + ': ' + t.text) AS links

@@ -1,10 +1,10 @@
 // The results (and visions) that address a priority problem: directly, or by addressing a cause or
 // effect in that problem's tree (linked to it by CAUSES chains). Priority problems are statements
 // labelled Priority or CoreProblem (a prioritised problem becomes the core of its tree).
-// @param report string = : report id (or its first characters), country name, or source file name; empty for all
+// @param report string = : report id (or its first characters), or words from its country or source file name; empty for all
 // @param priority string = : priority id, or words from its text; empty for every priority problem
 MATCH (r:Report)
-WHERE r.id STARTS WITH $report OR toLower(r.country) = toLower($report) OR r.source ENDS WITH $report
+WHERE r.id STARTS WITH $report OR toLower(r.country) CONTAINS toLower($report) OR r.source CONTAINS $report
 MATCH (p:Statement {report_id: r.id})
 WHERE (p:Priority OR p:CoreProblem) AND (p.id = $priority OR toLower(p.text) CONTAINS toLower($priority))
 MATCH (res:Statement)-[:ADDRESSES]->(target:Statement)

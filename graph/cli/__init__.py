@@ -13,6 +13,7 @@ from graph import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.extract",
     "graph.cli.themes",
+    "graph.cli.store",
 )
 
 EXIT_OK = 0

@@ -44,6 +44,10 @@ class BadParameter(ValueError):
     pass
 
 
+class QueryFileError(ValueError):
+    """A .cypher file whose header does not match its body."""
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -122,7 +126,7 @@ def parse_query(name: str, text: str, filename: str = "") -> LibraryQuery:
             if match:
                 ptype = match["type"].lower()
                 if ptype not in PARAM_TYPES:
-                    raise ValueError(f"{filename or name}: @param {match['name']} has unknown type {ptype!r}")
+                    raise QueryFileError(f"{filename or name}: @param {match['name']} has unknown type {ptype!r}")
                 params.append(Param(match["name"], ptype, (match["text"] or "").strip(),
                                     None if match["default"] is None else match["default"].strip()))
             elif comment and not comment.startswith("@"):
@@ -136,7 +140,7 @@ def parse_query(name: str, text: str, filename: str = "") -> LibraryQuery:
     declared = {p.name for p in params}
     undeclared = sorted(set(_USED_PARAM_RE.findall(query)) - declared)
     if undeclared:
-        raise ValueError(f"{filename or name}: uses undeclared parameter(s) {', '.join(undeclared)}")
+        raise QueryFileError(f"{filename or name}: uses undeclared parameter(s) {', '.join(undeclared)}")
     return LibraryQuery(name, "\n".join(description), tuple(params), query, filename)
 
 

@@ -212,6 +212,9 @@ class Store(abc.ABC):
                 self._write_atomic(finalize_steps(), {"new_id": report_id})  # died after: finish
         return [row[0] for row in staging.rows]
 
+    def has_report(self, report_id: str) -> bool:
+        return bool(self.run(store_query("find_reports"), {"id": report_id, "source": None}).rows)
+
     def delete_report(self, report_id: str) -> bool:
         """Delete a report and what it alone owns. Returns False when there was no such report."""
         with self._write_lock():

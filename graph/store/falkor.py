@@ -126,6 +126,9 @@ _SYNTAX_MARKERS = ("invalid input", "syntax", "unknown function", "not defined",
 
 def _query_error(exc: Exception) -> StoreError:
     message = str(exc)
+    if "executed only on read-only queries" in message:
+        return StoreError("FalkorDB: this query writes, but was run read-only (the default); "
+                          "pass --write if that is intended")
     if any(m in message.lower() for m in _SYNTAX_MARKERS):
         return QuerySyntaxError(f"FalkorDB: {message}")
     return StoreError(f"FalkorDB: {message}")
