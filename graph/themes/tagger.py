@@ -227,3 +227,16 @@ def tag_extraction(extraction: Extraction, tagger: ThemeTagger) -> Extraction:
     tags = tagger.tag_texts(s.text for s in extraction.statements)
     statements = tuple(replace(s, themes=t) for s, t in zip(extraction.statements, tags))
     return replace(extraction, statements=statements)
+
+
+def make_theme_hook(tagger: ThemeTagger) -> Callable[[Extraction, Any], Extraction]:
+    """A hook for the ingest pipeline (``ThemeHook``): fills every statement's themes.
+
+    It re-tags statement texts with the parser off (cheap) rather than mapping statements back to
+    the pipeline's block docs; an ingest that holds a statement's Span can call ``tagger.tag`` directly.
+    """
+
+    def hook(extraction: Extraction, _docs: Any) -> Extraction:
+        return tag_extraction(extraction, tagger)
+
+    return hook
