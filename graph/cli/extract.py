@@ -28,12 +28,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "summary: counts, trees, visions and results (default)")
     parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,}, or $GMSGRAPH_MAX_BYTES)")
+    parser.add_argument("--themes", default=None, metavar="FILE",
+                        help="a TOML taxonomy that extends or overrides the built-in themes")
     parser.add_argument("--model", default=None, help="spaCy model package to use (default: en_core_web_sm if installed)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from graph.ingest.nlp import load_nlp
+    from graph.ingest.pipeline import default_tagger
+    from graph.themes import TaxonomyError
 
     paths, missing = expand_paths(args.paths)
     for pattern in missing:
@@ -41,9 +45,14 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         return EXIT_BAD_INPUT
     nlp = load_nlp(args.model)
+    try:
+        tagger = default_tagger(nlp, args.themes)
+    except (TaxonomyError, OSError) as error:
+        print(f"error: themes: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     results = []
     failed = bool(missing)
-    for outcome in extract_many(paths, nlp, max_bytes=args.max_size):
+    for outcome in extract_many(paths, nlp, max_bytes=args.max_size, tagger=tagger):
         if outcome.error is not None:
             failed = True
             print(f"error: {outcome.error}", file=sys.stderr)

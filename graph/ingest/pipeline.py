@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from graph.contract import Extraction, content_hash
+from spacy.tokens import Doc
+
+from graph.contract import Extraction, Statement, content_hash
 from graph.ingest.clean import CleanText, clean
 from graph.ingest.entities import extract_entities, extract_metadata, extract_references
 from graph.ingest.errors import IngestError, NotEnglish
 from graph.ingest.extract import extract_statements
 from graph.ingest.nlp import load_nlp
 from graph.ingest.read import read_document
-from graph.ingest.structure import build_blocks
+from graph.ingest.structure import Block, build_blocks
+from graph.themes import ThemeTagger, load_taxonomy
 
 BATCH_SIZE = 64
 MIN_ENGLISH_STOPWORD_SHARE = 0.2
 
-# A hook that fills statement themes from the parsed docs; the themes feature provides it.
-ThemeHook = Callable[[Extraction, dict], Extraction]
+
+
+@lru_cache(maxsize=4)
+def default_tagger(nlp: Language, themes_file: str | None = None) -> ThemeTagger:
+    """The theme tagger for a pipeline, built once: compiling it lemmatises every pattern word."""
+    return ThemeTagger(nlp, load_taxonomy(themes_file))
 
 
 @dataclass(frozen=True)
@@ -41,16 +50,17 @@ def check_english(path: Path, text: str) -> None:
         raise NotEnglish(path, f"the text does not look like English ({share:.0%} common English words); only English reports are supported")
 
 
-def extract_path(path: Path, nlp: Language | None = None, *, max_bytes: int | None = None) -> Extraction:
+def extract_path(path: Path, nlp: Language | None = None, *, max_bytes: int | None = None,
+                 tagger: ThemeTagger | None = None) -> Extraction:
     """Extract one report. Raises IngestError with a message that names the file and what is wrong."""
     path = Path(path)
     nlp = nlp or load_nlp()
     document = read_document(path, max_bytes=max_bytes)
     cleaned = clean(document)
-    return extract_clean(path, cleaned, nlp)
+    return extract_clean(path, cleaned, nlp, tagger or default_tagger(nlp))
 
 
-def extract_clean(path: Path, cleaned: CleanText, nlp: Language) -> Extraction:
+def extract_clean(path: Path, cleaned: CleanText, nlp: Language, tagger: ThemeTagger | None = None) -> Extraction:
     check_english(path, cleaned.text)
     blocks = build_blocks(cleaned)
     parse_indices = [i for i, block in enumerate(blocks) if block.kind != "heading"]
@@ -58,6 +68,8 @@ def extract_clean(path: Path, cleaned: CleanText, nlp: Language) -> Extraction:
     report_id = content_hash(cleaned.text)
     metadata = extract_metadata(cleaned.text, report_id, path.name)
     statements, links = extract_statements(blocks, docs, report_id, cleaned.text)
+    if tagger is not None:
+        statements = _tag_statements(statements, blocks, docs, tagger)
     return Extraction(
         report=metadata,
         statements=tuple(statements),
@@ -68,10 +80,28 @@ def extract_clean(path: Path, cleaned: CleanText, nlp: Language) -> Extraction:
     )
 
 
-def extract_many(paths: Iterable[Path], nlp: Language | None = None, *, max_bytes: int | None = None) -> Iterator[Outcome]:
+def _tag_statements(statements: Sequence[Statement], blocks: Sequence[Block], docs: dict[int, Doc], tagger: ThemeTagger) -> list[Statement]:
+    """Tag each statement on the span of the doc it was parsed in, so tagging costs no second parse."""
+    parsed = sorted(docs)
+    starts = [blocks[i].start for i in parsed]
+    tagged = []
+    for statement in statements:
+        position = bisect.bisect_right(starts, statement.source.start) - 1
+        index = parsed[position] if position >= 0 else None
+        span = None
+        if index is not None and blocks[index].start <= statement.source.start < blocks[index].end + 1:
+            offset = blocks[index].start
+            span = docs[index].char_span(statement.source.start - offset, statement.source.end - offset, alignment_mode="expand")
+        themes = tagger.tag(span) if span is not None else tagger.tag_texts([statement.text])[0]
+        tagged.append(replace(statement, themes=themes))
+    return tagged
+
+
+def extract_many(paths: Iterable[Path], nlp: Language | None = None, *, max_bytes: int | None = None,
+                 tagger: ThemeTagger | None = None) -> Iterator[Outcome]:
     """Extract each report in turn; a bad report yields its error and the rest still run."""
     for path in paths:
         try:
-            yield Outcome(Path(path), extract_path(path, nlp or load_nlp(), max_bytes=max_bytes), None)
+            yield Outcome(Path(path), extract_path(path, nlp or load_nlp(), max_bytes=max_bytes, tagger=tagger), None)
         except IngestError as error:
             yield Outcome(Path(path), None, error)
