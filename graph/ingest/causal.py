@@ -89,8 +89,11 @@ def split_causal(sentence: str) -> list[CausalPair]:
         return []  # hypotheticals state no cause
     leading = _LEADING_RESULT.match(sentence)
     cuts: list[tuple[int, int, str]] = []
+    clause_floor = 0  # where the clause after a negated claim may start
     for match in _CUE_PATTERN.finditer(sentence):
         if _NEGATED.search(sentence[: match.start()]):
+            joint = re.compile(r",?\s+(?:but|while|whereas|and)\s+|;\s*").search(sentence, match.end())
+            clause_floor = joint.end() if joint else len(sentence)
             continue
         cuts.append((match.start(), match.end(), match.group("cue")))
     pairs: list[CausalPair] = []
@@ -101,7 +104,20 @@ def split_causal(sentence: str) -> list[CausalPair]:
         return pairs
     if not cuts:
         return []
-    bounds = [0] + [c for cut in cuts for c in cut[:2]] + [len(sentence)]
+    first_start, first_end, first_cue = cuts[0]
+    if first_start <= 2 and _direction(first_cue) == "backward":
+        # "Because of X, Y" / "Due to X, Y": the cause runs to the first comma.
+        comma = sentence.find(",", first_end)
+        if comma < 0:
+            return []
+        cause, effect = _trim(sentence, first_end, comma), _trim(sentence, comma + 1, len(sentence))
+        if _too_short(sentence, Clause(*cause)) or _too_short(sentence, Clause(*effect)):
+            return []
+        return [CausalPair(Clause(*cause), Clause(*effect), " ".join(first_cue.split()))]
+    cuts = [cut for cut in cuts if cut[0] >= clause_floor] if clause_floor else cuts
+    if not cuts:
+        return []
+    bounds = [clause_floor] + [c for cut in cuts for c in cut[:2]] + [len(sentence)]
     clauses = []
     for index in range(0, len(bounds), 2):
         start, end = _trim(sentence, bounds[index], bounds[index + 1])

@@ -27,7 +27,7 @@ _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|pictured|picture|caption|group photo)\b"
     r"|\baddress(?:es|ing) (?:the )?participants\b"
     r"|\bduring the (?:consultation|workshop|meeting|session)(?: event)?\s*\.?$"
-    r"|^(?:the )?participants? (?:discuss|debate|gather|listen|present|share|pose|attend|take part)\w*\b"
+    r"|^(?:the )?participants? (?:discuss|debate|gather|listen|present|share|pose|attend|take part)\w*\b[^.!?]*$"
     r"|^(?:figure|fig\.|image|photo)\s*\d*\s*[:.\-–]",
     re.IGNORECASE,
 )
@@ -136,7 +136,14 @@ def _drop_double_spacing(lines: list[_RawLine]) -> list[_RawLine]:
     if len(content) < 10:
         return lines
     followed_by_empty = sum(1 for i in content if i + 1 < len(lines) and lines[i + 1].text == "")
-    if followed_by_empty / len(content) < 0.6:
+    # Blank lines are spacing, not paragraph breaks, when sentences run on across them
+    # or when the export marks the real breaks with whitespace-only lines.
+    whitespace_breaks = sum(1 for line in lines if line.text and not line.text.strip())
+    run_ons = sum(
+        1 for a, b in zip(content, content[1:])
+        if b == a + 2 and not ends_sentence(lines[a].text.rstrip()) and lines[b].text.strip()[:1].islower()
+    )
+    if followed_by_empty / len(content) < 0.6 or (whitespace_breaks < 3 and run_ons < max(2, len(content) // 10)):
         return lines
     return [line for line in lines if line.text != "" or line.page_start]
 
@@ -164,7 +171,7 @@ def _split_footnotes(lines: list[_RawLine], dropped: Counter[str]) -> tuple[list
     for line in lines:
         if line.page_start:
             in_notes = False
-        if _FOOTNOTE_RULE.match(line.text) and line.text.strip() == line.text.strip("_-–— "):
+        if _FOOTNOTE_RULE.match(line.text):
             in_notes = True
             continue
         if not in_notes:
@@ -267,10 +274,13 @@ def _drop_captions(lines: list[_RawLine], dropped: Counter[str]) -> list[_RawLin
         if not line.page_start:
             continue
         # The last lines before a page break, and the first after it.
+        edge = index
+        while edge > 0 and not lines[edge - 1].text.strip():
+            edge -= 1  # a page that ends with blank lines still ends with its caption
         for size in (3, 2, 1):
-            before = index - size
-            if before >= 0 and all(lines[i].text.strip() for i in range(before, index)) and _is_caption(lines[before:index]):
-                drop.update(range(before, index))
+            before = edge - size
+            if before >= 0 and all(lines[i].text.strip() for i in range(before, edge)) and _is_caption(lines[before:edge]):
+                drop.update(range(before, edge))
                 break
     for index in sorted(drop):
         _carry_page_start(lines[index], [], lines)

@@ -42,7 +42,7 @@ _DATE_RANGE = re.compile(
 )
 _ORGANISER = re.compile(
     r"(?m)(?:^|\.\s+)(?:The\s+)?(?P<org>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)\s+(?:convened|organi[sz]ed|hosted|held|facilitated)\b"
-    r"|\b(?:organi[sz]ed|convened|hosted) by (?:the )?(?P<org2>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)(?=[,.;]| in | on | with )",
+    r"|\b(?:organi[sz]ed|convened|hosted) by:?\s+(?:the )?(?P<org2>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)(?=[,.;]| in | on | with )",
 )
 _TITLE = re.compile(r"\b(?:Consultation|Consultative)\s+Workshop\s+on\s+(?P<subject>[A-Z][^,.;]{5,120}?)(?=,|\.|;| on \d| in [A-Z]| held)", re.IGNORECASE)
 _HONORIFICS = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Colonel|Col|Major|Maj|Madam|Sir|H\.?E\.?|General|Captain|Lt)\.?\s+)+")
@@ -191,8 +191,7 @@ def extract_metadata(text: str, report_id: str, source: str) -> ReportMeta:
 
 
 def _report_country(head: str) -> str | None:
-    named = re.search(r"(?P<c>[A-Z][\w ]{2,40}?)\s+(?:National\s+)?(?:Consultation|Consultative)\b", head, re.IGNORECASE)
-    if named:
+    for named in re.finditer(r"(?P<c>[A-Z][\w ]{2,40}?)\s+(?:National\s+)?(?:Consultation|Consultative)\b", head, re.IGNORECASE):
         for country in countries_in(named.group("c")):
             return country
     counts: dict[str, int] = {}
@@ -235,7 +234,18 @@ def _report_dates(head: str) -> tuple[str | None, str | None]:
         return None, None
 
 
+_TITLE_LINE = re.compile(r"^(?:the\s+)?report\s+(?:of|on)\b|^[^a-z]*\b(?:CONSULTATION|WORKSHOP)\b[^a-z]*$", re.IGNORECASE)
+
+
 def _report_title(head: str, country: str | None) -> str | None:
+    lines = [line.strip() for line in head.split("\n")[:8]]
+    for index, line in enumerate(lines):
+        if _TITLE_LINE.match(line) and (line.lower().startswith(("report", "the report")) or line.isupper()):
+            # A title wrapped onto a second line continues in the same case.
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if following and following.isupper() and line.isupper() and len(following.split()) <= 12:
+                line = f"{line} {following}"
+            return line
     match = _TITLE.search(head)
     if match:
         subject = " ".join(match.group("subject").split())
@@ -250,7 +260,9 @@ def _report_title(head: str, country: str | None) -> str | None:
 def _report_organiser(head: str) -> str | None:
     for match in _ORGANISER.finditer(head):
         org = (match.group("org") or match.group("org2") or "").strip()
-        if org and not org.lower().startswith(("participants", "the workshop", "workshop", "it ", "this")) and len(org.split()) <= 14:
+        first = org.split()[0].lower() if org else ""
+        named = any(word[:1].isupper() for word in org.split()[1:]) or org.split()[0].isupper() if org else False
+        if org and named and first not in ("participants", "the", "workshop", "session", "meeting", "it", "this", "he", "she", "they") and len(org.split()) <= 14:
             return org
     return None
 

@@ -200,7 +200,9 @@ def _extract_priorities(builder: _Builder, blocks: Sequence[Block], docs: dict[i
         introduction = re.split(r"(?<=[.!?])\s+", lead_in.text.strip())[-1] if lead_in else ""
         if block.kind == "item" and block.level == 1 and not _CRITERIA.search(introduction):
             text_end = len(_strip_votes(block.text))
-            statement = builder.add("priority", block, docs.get(index), 0, text_end, topic=None, n=block.marker.ordinal if block.marker else None)
+            # Bulleted priorities are numbered by their place in the list.
+            n = block.marker.ordinal if block.marker and block.marker.ordinal else len(priorities) + 1
+            statement = builder.add("priority", block, docs.get(index), 0, text_end, topic=None, n=n)
             if statement:
                 priorities.append(statement)
         elif block.kind == "label" and block.label == "priority" and block.text:

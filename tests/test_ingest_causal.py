@@ -1,0 +1,105 @@
+"""Explicit causal statements: cue, clauses and direction (cause → effect)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.causal import split_causal
+
+ANAPHOR = "<previous>"  # the cause is the statement before ("As a result, ...", "This leads to ...")
+
+
+def pairs(sentence: str) -> list[tuple[str, str, str]]:
+    """(cause, effect, cue) with the clauses as text."""
+    found = []
+    for pair in split_causal(sentence):
+        cause = ANAPHOR if pair.cause.anaphoric else sentence[pair.cause.start:pair.cause.end]
+        effect = ANAPHOR if pair.effect.anaphoric else sentence[pair.effect.start:pair.effect.end]
+        found.append((cause, effect, pair.cue))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # X cue Y: X causes Y.
+        ("Poverty leads to unsafe migration.", [("Poverty", "unsafe migration", "leads to")]),
+        ("Poverty often leads to unsafe migration.", [("Poverty", "unsafe migration", "leads to")]),
+        ("A lack of funding to legal institutions results in fewer investigations.",
+         [("A lack of funding to legal institutions", "fewer investigations", "results in")]),
+        ("Weak border controls contribute to trafficking.", [("Weak border controls", "trafficking", "contribute to")]),
+        ("Poverty gives rise to unsafe migration.", [("Poverty", "unsafe migration", "gives rise to")]),
+        ("The lack of jobs is the main cause of migration.", [("The lack of jobs", "migration", "is the main cause of")]),
+        ("Economic forces are a push factor for migration.", [("Economic forces", "migration", "are a push factor for")]),
+        ("Poverty is a push factor for migration.", [("Poverty", "migration", "is a push factor for")]),
+        ("Corruption weakens the courts, which in turn undermines public trust.",
+         [("Corruption weakens the courts", "undermines public trust", "which in turn")]),
+        ("Local authorities do not provide reports, so it is difficult to follow up cases.",
+         [("Local authorities do not provide reports", "it is difficult to follow up cases", "so")]),
+        # Y cue X: X causes Y.
+        ("Migration is driven by poverty.", [("poverty", "Migration", "is driven by")]),
+        ("Migration is largely driven by the lack of jobs.", [("the lack of jobs", "Migration", "is largely driven by")]),
+        ("Re-trafficking is caused by stigma.", [("stigma", "Re-trafficking", "is caused by")]),
+        ("Law enforcement is not strict due to a lack of capacity.",
+         [("a lack of capacity", "Law enforcement is not strict", "due to")]),
+        ("Victims are re-trafficked because of stigma in their villages.",
+         [("stigma in their villages", "Victims are re-trafficked", "because of")]),
+        ("Victims do not report because they fear the police.", [("they fear the police", "Victims do not report", "because")]),
+        ("Impunity stems from corruption.", [("corruption", "Impunity", "stems from")]),
+        ("Many problems arise from weak coordination.", [("weak coordination", "Many problems", "arise from")]),
+        ("Families are in debt as a result of recruitment fees.",
+         [("recruitment fees", "Families are in debt", "as a result of")]),
+        # Anaphoric causes.
+        ("As a result, victims are not identified.", [(ANAPHOR, "victims are not identified", "As a result")]),
+        ("Consequently, victims are re-trafficked.", [(ANAPHOR, "victims are re-trafficked", "Consequently")]),
+        ("This leads to impunity for traffickers.", [(ANAPHOR, "impunity for traffickers", "leads to")]),
+        # Chains.
+        ("A lack of internal collaboration leads to weak cooperation across borders resulting in fewer prosecutions.",
+         [("A lack of internal collaboration", "weak cooperation across borders", "leads to"),
+          ("weak cooperation across borders", "fewer prosecutions", "resulting in")]),
+        ("Weak courts lead to impunity, which in turn encourages traffickers.",
+         [("Weak courts", "impunity", "lead to"), ("impunity", "encourages traffickers", "which in turn")]),
+    ],
+)
+def test_split_causal(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Informal mediation does not lead to justice for victims.",
+        "Mediation doesn't lead to justice for victims.",
+        "Awareness raising never results in prosecutions.",
+        "If laws were enforced, this would lead to fewer cases.",
+        "If poverty leads to migration, the government must act.",
+        "Whether poverty causes migration was debated.",
+        "Poverty is a serious problem in the northern provinces.",
+        "The results of the vote were announced.",
+        "",
+    ],
+)
+def test_no_causal_pair(sentence: str) -> None:
+    assert split_causal(sentence) == []
+
+
+def test_offsets_index_the_sentence() -> None:
+    sentence = "  Poverty leads to unsafe migration, which in turn fuels trafficking."
+    for pair in split_causal(sentence):
+        for clause in (pair.cause, pair.effect):
+            assert 0 <= clause.start <= clause.end <= len(sentence)
+            text = sentence[clause.start:clause.end]
+            assert text == text.strip() and text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Because of poverty, many people migrate.", [("poverty", "many people migrate", "Because of")]),
+        ("Due to poverty, many people migrate.", [("poverty", "many people migrate", "Due to")]),
+        ("Poverty does not lead to trafficking but weak laws lead to impunity.", [("weak laws", "impunity", "lead to")]),
+    ],
+    ids=["sentence-initial-because-of", "sentence-initial-due-to", "negated-clause-kept-in-cause"],
+)
+def test_split_causal_edge_cues(sentence: str, expected: list) -> None:
+    assert pairs(sentence) == expected

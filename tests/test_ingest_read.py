@@ -1,0 +1,339 @@
+"""Readers: every supported format in, pages of raw text out; bad input gives an IngestError with exit code 2."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from graph.ingest.errors import (
+    EXIT_BAD_INPUT,
+    EmptyDocument,
+    IngestError,
+    NotEnglish,
+    TooLarge,
+    UnreadableDocument,
+    UnsupportedFormat,
+)
+from graph.ingest.read import MAX_BYTES_ENV, read_document
+
+ENGLISH = (
+    "The participants identified poverty and a lack of education as the main problems that make people "
+    "vulnerable to trafficking in the border provinces, and they agreed that the government should act."
+)
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+def _pdf_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal, valid text PDF built by hand: Helvetica, one content stream per page, exact xref offsets."""
+    n_pages = len(pages)
+    font_id = 3 + 2 * n_pages
+    objects: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: ("<< /Type /Pages /Kids [" + " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
+            + f"] /Count {n_pages} >>").encode(),
+        font_id: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    for i, lines in enumerate(pages):
+        page_id, content_id = 3 + 2 * i, 4 + 2 * i
+        ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
+        for line in lines:
+            ops += [f"({_pdf_escape(line)}) Tj", "T*"]
+        ops.append("ET")
+        stream = "\n".join(ops).encode("latin-1")
+        objects[page_id] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                            f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {content_id} 0 R >>").encode()
+        objects[content_id] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n")
+    xref = out.tell()
+    size = max(objects) + 1
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+    for number in range(1, size):
+        out.write(b"%010d 00000 n \n" % offsets[number])
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+    return out.getvalue()
+
+
+PDF_PAGES = [
+    ["Report of the Consultation Workshop", "Poverty leads to unsafe migration."],
+    ["Group One", "1. Lack of education in rural areas."],
+    ["Closing Remarks", "The workshop ended with thanks."],
+]
+
+
+# ---- plain text -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Victims don’t report “abuse” – often.".encode("utf-8"), "Victims don’t report “abuse” – often."),
+        ("Victims don’t report “abuse” – often.".encode("utf-8-sig"), "Victims don’t report “abuse” – often."),
+        ("Victims don’t report “abuse” – often.".encode("cp1252"), "Victims don’t report “abuse” – often."),
+        ("Ms Lucía Núñez, côté".encode("cp1252"), "Ms Lucía Núñez, côté"),
+    ],
+    ids=["utf-8", "utf-8-sig", "cp1252-punctuation", "cp1252-accents"],
+)
+def test_txt_encodings_decode_to_the_same_text(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    document = read_document(path)
+    assert document.format == "txt"
+    assert document.pages == (expected,)
+    assert "\ufeff" not in document.pages[0]  # the BOM is not text
+    assert document.has_page_numbers is False
+
+
+def test_form_feeds_split_txt_into_numbered_pages(tmp_path: Path) -> None:
+    path = tmp_path / "paged.txt"
+    path.write_text("First page text.\n\fSecond page text.\n\fThird page text.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.has_page_numbers is True
+    assert len(document.pages) == 3
+    assert [p.strip() for p in document.pages] == ["First page text.", "Second page text.", "Third page text."]
+
+
+def test_txt_form_feed_pages_reach_the_cleaned_lines(tmp_path: Path) -> None:
+    from graph.ingest.clean import clean
+
+    path = tmp_path / "paged.txt"
+    path.write_text("Poverty is a problem.\n\fCorruption is a problem.\n\fWeak laws are a problem.\n", encoding="utf-8")
+    lines = clean(read_document(path)).lines
+    assert [(line.text, line.page) for line in lines] == [
+        ("Poverty is a problem.", 1), ("Corruption is a problem.", 2), ("Weak laws are a problem.", 3)]
+
+
+# ---- docx -------------------------------------------------------------------------------------
+
+def test_docx_reads_paragraphs_lists_and_tables_in_body_order(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Problem Identification", level=1)
+    document.add_paragraph("The groups listed these problems.")
+    document.add_paragraph("Poverty in rural areas.", style="List Number")
+    document.add_paragraph("Weak law enforcement.", style="List Number")
+    document.add_paragraph("Brokers recruit in villages.", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Priority"
+    table.cell(0, 1).text = "Votes"
+    table.cell(1, 0).text = "Cooperation"
+    table.cell(1, 1).text = "12"
+    document.add_paragraph("The vote closed the session.")
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+
+    raw = read_document(path)
+    assert raw.format == "docx" and raw.has_page_numbers is False and len(raw.pages) == 1
+    text = raw.pages[0]
+    lines = [line for line in text.split("\n") if line.strip()]
+    expected_order = ["Problem Identification", "The groups listed these problems.", "1. Poverty in rural areas.",
+                      "2. Weak law enforcement.", "• Brokers recruit in villages.", "Priority", "Votes",
+                      "Cooperation", "12", "The vote closed the session."]
+    assert lines == expected_order
+
+
+def test_corrupt_docx_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip archive at all" * 10)
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(path)
+    assert raised.value.exit_code == EXIT_BAD_INPUT
+
+
+# ---- html -------------------------------------------------------------------------------------
+
+def test_html_restores_list_markers_and_drops_scripts(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(
+        "<html><head><title>Ignored title</title><style>p {color: red}</style></head><body>"
+        "<h2>Problem Identification</h2>"
+        "<p>The groups listed these problems.</p>"
+        "<ol><li>Poverty in rural areas.</li><li>Weak law enforcement.</li></ol>"
+        "<script>var secret = 'do not read me';</script>"
+        "<ul><li>Brokers recruit in villages.</li></ul>"
+        "<h2>Prioritisation</h2><p>Participants voted.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    raw = read_document(path)
+    assert raw.format == "html"
+    lines = [line for line in raw.pages[0].split("\n") if line.strip()]
+    assert lines == ["Problem Identification", "The groups listed these problems.", "1. Poverty in rural areas.",
+                     "2. Weak law enforcement.", "• Brokers recruit in villages.", "Prioritisation", "Participants voted."]
+    assert "secret" not in raw.pages[0] and "color" not in raw.pages[0] and "Ignored title" not in raw.pages[0]
+
+
+# ---- pdf --------------------------------------------------------------------------------------
+
+def test_hand_built_pdf_is_valid_for_pypdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(PDF_PAGES))
+    reader = PdfReader(path, strict=True)  # strict: the xref offsets must be exact
+    assert len(reader.pages) == 3
+
+
+def test_pdf_pages_come_from_the_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(PDF_PAGES))
+    raw = read_document(path)
+    assert raw.format == "pdf" and raw.has_page_numbers is True
+    assert len(raw.pages) == 3
+    for page_text, lines in zip(raw.pages, PDF_PAGES):
+        for line in lines:
+            assert line in page_text
+
+
+def test_pdf_page_numbers_reach_the_cleaned_lines(tmp_path: Path) -> None:
+    from graph.ingest.clean import clean
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(PDF_PAGES))
+    cleaned = clean(read_document(path))
+    page_of = {line.text: line.page for line in cleaned.lines}
+    assert page_of["Poverty leads to unsafe migration."] == 1
+    assert page_of["1. Lack of education in rural areas."] == 2
+    assert page_of["The workshop ended with thanks."] == 3
+    offset = cleaned.text.index("Lack of education")
+    assert cleaned.page_at(offset) == 2
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf(PDF_PAGES))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(UnreadableDocument, match="encrypted") as raised:
+        read_document(path)
+    assert raised.value.exit_code == EXIT_BAD_INPUT
+    assert raised.value.path == path
+
+
+def test_pdf_encrypted_with_an_empty_user_password_is_read(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf(PDF_PAGES))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner")
+    path = tmp_path / "owner-only.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    raw = read_document(path)
+    assert "Poverty leads to unsafe migration." in raw.pages[0]
+
+
+# ---- bad input --------------------------------------------------------------------------------
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "message"),
+    [
+        ("empty.txt", b"", EmptyDocument, "empty"),
+        ("blank.txt", b"   \n\n \t \n", EmptyDocument, "no text"),
+        ("garbage.txt", b"\x00\x01\x02\xff\xfe" * 400, UnreadableDocument, "binary"),
+        ("nul.txt", b"Poverty is a problem.\x00\x00\x00 more text", UnreadableDocument, "binary"),
+        ("garbage.html", b"<p>\x00\x00\x00\x00</p>" * 20, UnreadableDocument, "binary"),
+        ("report.xlsx", b"some bytes", UnsupportedFormat, "unsupported file type"),
+        ("report", b"no extension at all", UnsupportedFormat, "unsupported file type"),
+        ("corrupt.pdf", b"\x8f\x13 not a pdf at all \xff" * 50, UnreadableDocument, "corrupt"),
+        ("truncated.pdf", make_pdf(PDF_PAGES)[:120], UnreadableDocument, "corrupt|unreadable"),
+    ],
+    ids=["empty", "whitespace-only", "binary-garbage", "nul-bytes", "binary-html", "unsupported-ext",
+         "no-ext", "corrupt-pdf", "truncated-pdf"],
+)
+def test_bad_input_raises_an_ingest_error_with_exit_code_2(tmp_path: Path, name: str, data: bytes,
+                                                          error: type[IngestError], message: str) -> None:
+    path = _write(tmp_path, name, data)
+    with pytest.raises(error, match=message) as raised:
+        read_document(path)
+    assert isinstance(raised.value, IngestError)
+    assert raised.value.exit_code == 2
+    assert str(path) in str(raised.value)  # the message names the file
+
+
+def test_missing_file_is_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="no such file") as raised:
+        read_document(tmp_path / "absent.txt")
+    assert raised.value.exit_code == 2
+
+
+def test_size_limit_from_parameter(tmp_path: Path) -> None:
+    path = _write(tmp_path, "big.txt", ENGLISH.encode() * 3)
+    size = path.stat().st_size
+    with pytest.raises(TooLarge, match="over the limit") as raised:
+        read_document(path, max_bytes=size - 1)
+    assert raised.value.exit_code == 2
+    assert read_document(path, max_bytes=size).pages[0].startswith("The participants")
+
+
+def test_size_limit_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, "big.txt", ENGLISH.encode() * 3)
+    size = path.stat().st_size
+    monkeypatch.setenv(MAX_BYTES_ENV, str(size - 1))
+    with pytest.raises(TooLarge):
+        read_document(path)
+    monkeypatch.setenv(MAX_BYTES_ENV, str(size))
+    assert read_document(path).pages
+    # An explicit limit wins over the environment.
+    monkeypatch.setenv(MAX_BYTES_ENV, "10")
+    assert read_document(path, max_bytes=size).pages
+
+
+# ---- language ---------------------------------------------------------------------------------
+
+FRENCH = (
+    "Les participants ont identifié la pauvreté et le manque d'éducation comme les principaux problèmes qui "
+    "rendent les personnes vulnérables à la traite dans les provinces frontalières. Ils ont convenu que le "
+    "gouvernement doit agir rapidement pour renforcer la coopération entre les services de police et les "
+    "communautés locales, et pour protéger les victimes de la traite des êtres humains."
+)
+LAO_SCRIPT = "ກອງປະຊຸມປຶກສາຫາລືກ່ຽວກັບການຕ້ານການຄ້າມະນຸດ ຈັດຂຶ້ນທີ່ນະຄອນຫຼວງວຽງຈັນ ໃນວັນທີ 9 ເມສາ 2013. " * 8
+
+
+@pytest.mark.parametrize(("text", "is_english"), [(ENGLISH, True), (FRENCH, False), (LAO_SCRIPT, False),
+                                                  ("Poverty. Education.", False)],
+                         ids=["english", "french", "lao-script", "too-short"])
+def test_check_english(text: str, is_english: bool) -> None:
+    from graph.ingest.pipeline import check_english
+
+    if is_english:
+        assert check_english(Path("x.txt"), text) is None
+    else:
+        with pytest.raises(NotEnglish) as raised:
+            check_english(Path("x.txt"), text)
+        assert raised.value.exit_code == 2
+
+
+@pytest.mark.parametrize("text", [FRENCH, LAO_SCRIPT], ids=["french", "lao-script"])
+def test_extract_path_refuses_non_english_reports(tmp_path: Path, text: str) -> None:
+    from graph.ingest.nlp import blank_nlp
+    from graph.ingest.pipeline import extract_path
+
+    path = _write(tmp_path, "rapport.txt", text.encode("utf-8"))
+    with pytest.raises(NotEnglish, match="English|readable") as raised:
+        extract_path(path, blank_nlp())
+    assert raised.value.exit_code == 2
+    assert raised.value.path == path
