@@ -1,0 +1,141 @@
+"""The Neo4j 5 engine, through the official driver with managed transactions.
+
+Writes go through ``execute_write`` with every batch chunked into ``UNWIND $rows`` calls inside one
+transaction, so a report replacement is a single all-or-nothing transaction. Results are consumed
+inside the transaction function, and ``database_`` is passed on every call.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.store.base import (
+    DEFAULT_TIMEOUT,
+    QueryResult,
+    QuerySyntaxError,
+    Store,
+    StoreError,
+    WriteStep,
+    create_steps,
+    finalize_steps,
+    retire_steps,
+)
+from graph.model import GraphRows
+
+CHUNK = 1000
+
+
+class Neo4jStore(Store):
+    engine = "neo4j"
+
+    def __init__(self, uri: str, user: str | None, password: str | None, database: str | None = None) -> None:
+        import neo4j
+
+        self.uri = uri
+        self.database = database or "neo4j"
+        auth = (user, password) if user else None
+        self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+        try:
+            self._driver.verify_connectivity()
+        except Exception as exc:
+            self._driver.close()
+            raise StoreError(f"cannot reach Neo4j at {uri} (database {self.database!r}): {exc}") from exc
+
+    @classmethod
+    def from_env(cls, uri: str, env: Mapping[str, str] | None = None) -> Neo4jStore:
+        env = os.environ if env is None else env
+        return cls(uri, env.get("NEO4J_USER", "neo4j"), env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE"))
+
+    @property
+    def location(self) -> str:
+        return f"Neo4j at {self.uri} (database {self.database})"
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None, *, read_only: bool = True,
+            timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+        import neo4j
+        from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+
+        def work(tx: Any) -> QueryResult:
+            result = tx.run(query, dict(params or {}))
+            rows = tuple(tuple(to_plain(v) for v in record.values()) for record in result)
+            return QueryResult(tuple(result.keys()), rows)
+
+        fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_read(fn) if read_only else session.execute_write(fn)
+        except ClientError as exc:
+            if "Syntax" in (exc.code or ""):
+                raise QuerySyntaxError(f"Neo4j: {exc.message}") from exc
+            raise StoreError(f"Neo4j: {exc.message}") from exc
+        except ServiceUnavailable as exc:
+            raise StoreError(f"cannot reach Neo4j at {self.uri}: {exc}") from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j: {exc}") from exc
+
+    def _write_atomic(self, steps: Sequence[WriteStep], params: Mapping[str, Any]) -> None:
+        self._transaction([(steps, params)])
+
+    def _replace(self, rows: GraphRows, old_id: str | None, orphans: list[str]) -> None:
+        # One transaction for the whole replacement: Neo4j rolls every step back on any failure.
+        units: list[tuple[Sequence[WriteStep], Mapping[str, Any]]] = [(create_steps(), rows.batches())]
+        if old_id:
+            units.append((retire_steps(), {"old_id": old_id, "orphans": orphans}))
+        units.append((finalize_steps(), {"new_id": rows.report_id}))
+        self._transaction(units)
+
+    def _transaction(self, units: Sequence[tuple[Sequence[WriteStep], Mapping[str, Any]]]) -> None:
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx: Any) -> None:
+            for steps, params in units:
+                scalars = {k: v for k, v in params.items() if not isinstance(v, list)}
+                for step in steps:
+                    if step.batch is None:
+                        tx.run(step.query, scalars).consume()
+                        continue
+                    rows = list(params.get(step.batch, ()))
+                    for i in range(0, len(rows), CHUNK):
+                        tx.run(step.query, {**scalars, step.batch: rows[i:i + CHUNK]}).consume()
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j: {exc}") from exc
+
+    def init_schema(self) -> None:
+        from graph.queries.catalog import schema_statements
+
+        for statement in schema_statements("neo4j"):
+            self.run(statement, read_only=False, timeout=None)
+
+    def wipe(self) -> None:
+        # Batched so that a large graph does not need one huge transaction.
+        from graph.store.base import store_query
+
+        while self.run(store_query("wipe_batch"), {"batch": 10000}, read_only=False, timeout=None).rows[0][0]:
+            pass
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def to_plain(value: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [to_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return value

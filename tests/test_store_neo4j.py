@@ -1,0 +1,83 @@
+"""The Neo4j engine. Runs only where NEO4J_URI points at a Neo4j 5 server (e.g. docker-compose)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from types import MappingProxyType
+
+import pytest
+from store_fixtures import edited_extraction, make_extraction
+
+from graph.model import GraphRows, to_rows
+from graph.queries import api
+from graph.queries.catalog import catalog
+from graph.store import Outcome, StoreError, describe_target
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_factory_picks_neo4j_from_uri_or_env(tmp_path) -> None:
+    assert describe_target("bolt://db:7687", env={}) == ("neo4j", "bolt://db:7687")
+    assert describe_target(None, env={"NEO4J_URI": "neo4j://h:7687"}) == ("neo4j", "neo4j://h:7687")
+    assert describe_target(None, tmp_path, env={}) == ("falkordb", str(tmp_path))
+    with pytest.raises(StoreError, match="unknown store"):
+        describe_target("mysql://x", env={})
+
+
+def test_unreachable_neo4j_says_where_it_tried() -> None:
+    from graph.store.neo4j import Neo4jStore
+
+    with pytest.raises(StoreError, match=r"127\.0\.0\.1:1"):
+        Neo4jStore("bolt://127.0.0.1:1", "neo4j", "x")
+
+
+@pytest.fixture
+def neo():
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("NEO4J_URI is not set: start Neo4j 5 with `docker compose up neo4j` and export NEO4J_URI")
+    from graph.store.neo4j import Neo4jStore
+
+    store = Neo4jStore.from_env(uri)
+    if store.counts().nodes:
+        store.close()
+        pytest.skip(f"the Neo4j database at {uri} is not empty; these tests only use an empty one")
+    store.init_schema()
+    yield store
+    store.wipe()  # we checked it was empty, so everything in it is ours
+    store.close()
+
+
+def _snapshot(store):
+    nodes, rels = store.iter_export()
+    return store.counts(), sorted(map(repr, nodes)), sorted(map(repr, rels))
+
+
+def test_neo4j_idempotent_replace_and_atomic(neo) -> None:
+    assert neo.write_report(make_extraction()).outcome is Outcome.NEW
+    before = _snapshot(neo)
+    assert neo.write_report(make_extraction()).outcome is Outcome.UNCHANGED
+    assert _snapshot(neo) == before
+    rows = to_rows(edited_extraction())
+    mentions = [*rows.rels["mentions"], {**rows.rels["mentions"][0], "count": {"not": "storable"}}]
+    with pytest.raises(StoreError):
+        neo.write_rows(GraphRows(rows.report_id, rows.source, rows.nodes,
+                                 MappingProxyType({**rows.rels, "mentions": tuple(mentions)})))
+    assert _snapshot(neo) == before
+    assert neo.write_report(edited_extraction()).outcome is Outcome.REPLACED
+
+
+def test_every_library_query_runs_on_neo4j(neo) -> None:
+    neo.write_report(make_extraction())
+    neo.write_report(replace(make_extraction(source="other.txt", partner="UNICEF")))
+    sid = api.search_statements(neo, "border officials").records()[0]["statement_id"]
+    pid = api.statement_provenance(neo, sid).records()[0]["passage_id"]
+    known = {"report": "Lao", "core": "", "priority": "", "name": "IOM", "text": "victims", "kind": "",
+             "statement": sid, "passage": pid}
+    for name, query in catalog().items():
+        params = {p.name: known[p.name] for p in query.params if p.name in known}
+        if any(p.required and p.name not in params for p in query.params):
+            continue
+        assert api.run_query(neo, query, params).columns, name
+    assert [r["hops"] for r in api.root_causes(neo, "Lao").records()] == [2]
