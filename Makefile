@@ -22,14 +22,20 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
+# The demo ingests the real sample report only; the synthetic test reports stay out of it.
 demo: install
 	$(BIN)/gmsgraph extract $(SAMPLE) --format summary
+	$(BIN)/gmsgraph ingest $(SAMPLE)
+	$(BIN)/gmsgraph stats
+	$(BIN)/gmsgraph query root_causes --param report=lao --limit 20
+	$(BIN)/gmsgraph themes recurring
 
 test: dev
 	$(BIN)/python -m pytest
 
 bench: install
-	$(BIN)/python bench/extract_throughput.py $(SAMPLE)
+	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/store_bench.py
 
 score: install
 	$(BIN)/python bench/score.py

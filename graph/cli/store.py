@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               "code is then 1.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns")
     p.add_argument("--model", default=None, help="spaCy model package to use")
+    p.add_argument("--themes", default=None, metavar="FILE",
+                   help="a TOML taxonomy that extends or overrides the built-in themes")
     _store_options(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -114,14 +116,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from graph.cli.paths import expand_paths
     from graph.ingest.errors import IngestError
 
+    from graph.themes import TaxonomyError, load_taxonomy
+
     paths, missing = expand_paths(args.paths)
     for pattern in missing:
         _error(f"{pattern}: no such file, folder or matching report")
     if not paths:
         return EXIT_BAD_INPUT
+    try:
+        load_taxonomy(args.themes)  # a broken taxonomy file fails before any report is touched
+    except (TaxonomyError, OSError) as exc:
+        _error(f"themes: {exc}")
+        return EXIT_BAD_INPUT
     tally: dict[str, int] = defaultdict(int)
     with _opened(args) as store:
-        ingest = Ingester(store, args.model)
+        ingest = Ingester(store, args.model, args.themes)
         bar = tqdm(paths, unit="report", file=sys.stderr, disable=None, dynamic_ncols=True)
         for path in bar:
             bar.set_postfix_str(path.name)
@@ -147,15 +156,16 @@ class Ingester:
     """Read, clean, and only then decide: an unchanged report (same content hash) never reaches
     spaCy, which is most of the cost of ingesting it. The model loads on first real need."""
 
-    def __init__(self, store: Any, model: str | None = None) -> None:
+    def __init__(self, store: Any, model: str | None = None, themes_file: str | None = None) -> None:
         self.store = store
         self.model = model
+        self.themes_file = themes_file
         self._nlp: Any = None
 
     def __call__(self, path: Path) -> Any:
         from graph.contract import content_hash
         from graph.ingest.clean import clean
-        from graph.ingest.pipeline import extract_clean
+        from graph.ingest.pipeline import default_tagger, extract_clean
         from graph.ingest.read import read_document
         from graph.store import Outcome, WriteResult
 
@@ -167,7 +177,8 @@ class Ingester:
             from graph.ingest.nlp import load_nlp
 
             self._nlp = load_nlp(self.model)
-        return self.store.write_report(extract_clean(path, cleaned, self._nlp))
+        tagger = default_tagger(self._nlp, self.themes_file)
+        return self.store.write_report(extract_clean(path, cleaned, self._nlp, tagger))
 
 
 # --- query -----------------------------------------------------------------------------------
