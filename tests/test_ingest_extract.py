@@ -214,9 +214,11 @@ def test_lao_every_topical_result_and_vision_addresses_something(lao) -> None:
     assert all(s.id in addresses for s in topical)
     assert len(statements_of(lao, "vision")) == 4
     priorities = {s.id: s.text for s in statements_of(lao, "priority")}
+    kinds = {s.id: s.kind for s in lao.statements}
     for link in lao.links:
         if link.type == "ADDRESSES":
-            assert link.target in priorities
+            # A result or vision answers its priority; a result may also remedy particular causes.
+            assert link.target in priorities or kinds[link.target] in ("cause", "root_cause")
 
 
 def test_lao_gold_recall_per_kind(lao) -> None:
@@ -358,3 +360,36 @@ def test_extract_many_skips_a_bad_report(tmp_path: Path, nlp) -> None:
         "Poverty in the villages pushes young people to migrate.",
         "Brokers recruit children in the border provinces and across the river."]
     assert re.fullmatch(r"[0-9a-f]{64}", outcomes[1].extraction.report.id)
+
+
+# ---- results that remedy causes (what gap analysis reads) ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("result", "cause"),
+    [
+        ("No one lives in poverty.", "Poverty is a root cause."),
+        ("Sufficient and sustained government funding.", "limited budget funding"),
+        ("Curriculum on human trafficking for police, lawyers, judges, social workers, medical and other related "
+         "professions who are skilled and motivated.", "no specific curriculum on human trafficking training"),
+    ],
+)
+def test_results_address_the_causes_they_remedy(lao, result: str, cause: str) -> None:
+    result_statement = find_statement(lao, result, "result")
+    cause_statement = find_statement(lao, cause)
+    assert result_statement is not None and cause_statement is not None
+    remedies = [l for l in lao.links if l.type == "ADDRESSES" and l.source == result_statement.id and l.target == cause_statement.id]
+    assert len(remedies) == 1 and remedies[0].evidence.startswith("shared terms: ")
+
+
+def test_generic_words_do_not_make_remedies(lao) -> None:
+    by_id = {s.id: s for s in lao.statements}
+    remedies = [l for l in lao.links if l.type == "ADDRESSES" and l.evidence.startswith("shared terms: ")]
+    assert remedies, "results should address some causes"
+    for link in remedies:
+        assert by_id[link.source].kind == "result" and by_id[link.target].kind in ("cause", "root_cause")
+        shared = link.evidence.removeprefix("shared terms: ").split(", ")
+        assert not {"trafficking", "human", "victim", "lack"} & set(shared)
+    # Some causes stay unaddressed: that is what gap analysis is for.
+    addressed = {l.target for l in remedies}
+    causes = [s for s in lao.statements if s.kind in ("cause", "root_cause")]
+    assert 0 < len(addressed) < len(causes)

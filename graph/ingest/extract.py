@@ -64,12 +64,39 @@ _CRITERIA = re.compile(r"criteri", re.IGNORECASE)
 _PRIORITY_SENTENCE = re.compile(r"\b(?:priorit\w+|selected|chosen|agreed)\b.*?\b(?:were|are|was|is)\b\s*:?\s*(?P<list>.+)$", re.IGNORECASE)
 
 
+# Words every statement of this genre shares; a match on them says nothing about what a result remedies.
+_GENERIC_TERMS = frozenset(
+    "trafficking traffic traffick trafficker human people person issue problem lack insufficient limited level "
+    "work need country area government national lao pdr effective strong good well more less better victim case "
+    "anti sufficient increase increased reduce reduced reduction improve improved support provide ensure develop available "
+    "specific life role mechanism process service legal protect achieve able".split()
+)
+_CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", ""}
+MAX_REMEDIES_PER_RESULT = 3
+
+
+def content_terms(doc: Doc | None, text: str, start: int, end: int) -> frozenset[str]:
+    """Lemmas of the content words in [start, end) of a block: what a statement is about."""
+    if doc is None:
+        words = re.findall(r"[a-z]{3,}", text[start:end].lower())
+        return frozenset(w for w in words if w not in _GENERIC_TERMS)
+    terms = set()
+    for token in doc:
+        if token.idx < start or token.idx >= end or not token.is_alpha or token.is_stop or token.pos_ not in _CONTENT_POS:
+            continue
+        lemma = (token.lemma_ or token.text).lower()
+        if len(lemma) >= 3 and lemma not in _GENERIC_TERMS:
+            terms.add(lemma)
+    return frozenset(terms)
+
+
 @dataclass
 class _Builder:
     report_id: str
     text: str
     statements: list[Statement] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)
     _ids: set[str] = field(default_factory=set)
 
     def add(self, kind: StatementKind, block: Block, doc: Doc | None, start: int, end: int, *, topic: str | None,
@@ -98,6 +125,7 @@ class _Builder:
             source=SourceSpan(block.section, block.page, absolute_start, absolute_end, _sentence_of(block, doc, start, end)),
         )
         self.statements.append(statement)
+        self.terms[statement_id] = content_terms(doc, block.text, start, end)
         return statement
 
     def link(self, source: Statement, target: Statement, type_: str, evidence: str) -> None:
@@ -527,3 +555,23 @@ def _link_answers(builder: _Builder, priorities: list[Statement], trees: dict[st
         target = by_topic.get(statement.topic) or trees.get(statement.topic)
         if target is not None:
             builder.link(statement, target, "ADDRESSES", f"{statement.kind} for {statement.topic}")
+    _link_remedies(builder)
+
+
+def _link_remedies(builder: _Builder) -> None:
+    """A result ADDRESSES the causes it remedies, judged by the content words they share.
+
+    Participants wrote results for every tree, not only their own, so every cause is a candidate;
+    gap analysis then finds the causes that no result reaches.
+    """
+    causes = [s for s in builder.statements if s.kind in ("root_cause", "cause")]
+    for result in [s for s in builder.statements if s.kind == "result"]:
+        result_terms = builder.terms.get(result.id, frozenset())
+        scored = []
+        for cause in causes:
+            cause_terms = builder.terms.get(cause.id, frozenset())
+            shared = result_terms & cause_terms
+            if len(shared) >= 2 or (shared and len(cause_terms) <= 3):
+                scored.append((len(shared) / len(result_terms | cause_terms), cause, shared))
+        for _, cause, shared in sorted(scored, key=lambda item: -item[0])[:MAX_REMEDIES_PER_RESULT]:
+            builder.link(result, cause, "ADDRESSES", "shared terms: " + ", ".join(sorted(shared)))
