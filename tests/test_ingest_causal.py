@@ -103,3 +103,43 @@ def test_offsets_index_the_sentence() -> None:
 )
 def test_split_causal_edge_cues(sentence: str, expected: list) -> None:
     assert pairs(sentence) == expected
+
+
+def tree_pairs(sentence: str) -> list[tuple[str, str, str]]:
+    return [
+        (sentence[p.cause.start:p.cause.end], sentence[p.effect.start:p.effect.end], p.cue)
+        for p in split_causal(sentence, causal_verbs=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The shortage of women in parts of China creates demand for foreign brides.",
+         [("The shortage of women in parts of China", "demand for foreign brides", "creates")]),
+        ("Corruption among border officials allows brokers to operate openly.",
+         [("Corruption among border officials", "brokers to operate openly", "allows")]),
+        ("The desire for luxury goods fuels trafficking.", [("The desire for luxury goods", "trafficking", "fuels")]),
+    ],
+)
+def test_causal_verbs_count_in_problem_trees(sentence: str, expected: list) -> None:
+    assert tree_pairs(sentence) == expected
+    assert pairs(sentence) == []  # outside a tree these verbs are too loose to be cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Agencies use different definitions of a case, so their figures cannot be compared.",
+         [("Agencies use different definitions of a case", "their figures cannot be compared", "so")]),
+        ("Migration is therefore a main cause of exploitation.", [("Migration", "exploitation", "is therefore a main cause of")]),
+        ("And because this only happens in some areas, many provinces receive nothing.",
+         [("this only happens in some areas", "many provinces receive nothing", "because")]),
+    ],
+)
+def test_comma_and_copular_cues(sentence: str, expected: list) -> None:
+    assert pairs(sentence) == expected
+
+
+def test_a_purpose_is_not_a_cause() -> None:
+    assert tree_pairs("There is no political will to create an information centre.") == []

@@ -26,8 +26,9 @@ _CUES: tuple[tuple[str, Direction], ...] = (
     (r"(?:results?|resulted|resulting) in", "forward"),
     (r"(?:contributes?|contributed|contributing) to", "forward"),
     (r"gives? rise to", "forward"),
-    (r"(?:is|are|was|were) the (?:main |root )?causes? of", "forward"),
+    (r"(?:is|are|was|were) (?:therefore |also |often )?(?:a|the|one) (?:main |major |key |big |root |leading )?(?:causes?|drivers?) of", "forward"),
     (r"(?:causes|caused)", "forward"),
+    (r"(?:, and thereby|and thereby|thereby)", "forward"),
     (r"(?:may |might |is |are |was |were )?(?:mainly |largely |partly )?due to", "backward"),
     (r"because of", "backward"),
     (r"because", "backward"),
@@ -37,11 +38,23 @@ _CUES: tuple[tuple[str, Direction], ...] = (
     (r"so(?= (?:it|they|there|this|that|the|people|victims|many|most|some|workers|families)\b)", "forward"),
     (r"(?:, thereby|, therefore|; therefore|, hence|; hence)", "forward"),
 )
-_CUE_PATTERN = re.compile(
-    r"(?<![\w-])(?P<cue>" + "|".join(f"(?:{pattern})" for pattern, _ in _CUES) + r")(?![\w-])",
-    re.IGNORECASE,
+# Verbs that state a cause in a problem tree but too often mean something else in a list of problems.
+_VERB_CUES: tuple[tuple[str, Direction], ...] = (
+    (r"(?:fuels?|fuelled|fueled|fuelling|fueling|drives|drove|pushes|pushed|creates?|created|creating|allows?|allowed"
+     r"|sustains?|sustained|sustaining|prevents?|prevented)", "forward"),
 )
-_COMPILED = tuple((re.compile(rf"^(?:{pattern})$", re.IGNORECASE), direction) for pattern, direction in _CUES)
+
+
+def _cue_pattern(cues: tuple[tuple[str, Direction], ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:(?<![\w-])|(?=[,;]))(?P<cue>" + "|".join(f"(?:{pattern})" for pattern, _ in cues) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+_CUE_PATTERN = _cue_pattern(_CUES)
+_TREE_CUE_PATTERN = _cue_pattern(_CUES + _VERB_CUES)
+_COMPILED = tuple((re.compile(rf"^(?:{pattern})$", re.IGNORECASE), direction) for pattern, direction in _CUES + _VERB_CUES)
 _LEADING_RESULT = re.compile(r"^(?:as a (?:result|consequence)|consequently|therefore|hence|thus)\s*,?\s*", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno longer)\s+$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:this|these|that|it|they|which)(?:\s+(?:problem|issue|situation|lack|gap|in turn))?$", re.IGNORECASE)
@@ -83,14 +96,20 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_causal(sentence: str) -> list[CausalPair]:
-    """Cause→effect pairs stated in a sentence, with offsets into it. A chain A→B→C gives two pairs."""
+def split_causal(sentence: str, *, causal_verbs: bool = False) -> list[CausalPair]:
+    """Cause→effect pairs stated in a sentence, with offsets into it. A chain A→B→C gives two pairs.
+
+    `causal_verbs` also reads verbs such as "fuels", "creates" or "allows" as cues: right in a
+    problem tree, where every sentence is about causes, too loose elsewhere.
+    """
     if sentence.lstrip().lower().startswith(("if ", "whether ")):
         return []  # hypotheticals state no cause
     leading = _LEADING_RESULT.match(sentence)
     cuts: list[tuple[int, int, str]] = []
     clause_floor = 0  # where the clause after a negated claim may start
-    for match in _CUE_PATTERN.finditer(sentence):
+    for match in (_TREE_CUE_PATTERN if causal_verbs else _CUE_PATTERN).finditer(sentence):
+        if re.search(r"\bto\s+$", sentence[: match.start()]):
+            continue  # "to create an information centre" is a purpose, not a cause
         if _NEGATED.search(sentence[: match.start()]):
             joint = re.compile(r",?\s+(?:but|while|whereas|and)\s+|;\s*").search(sentence, match.end())
             clause_floor = joint.end() if joint else len(sentence)
@@ -105,7 +124,8 @@ def split_causal(sentence: str) -> list[CausalPair]:
     if not cuts:
         return []
     first_start, first_end, first_cue = cuts[0]
-    if first_start <= 2 and _direction(first_cue) == "backward":
+    opening = sentence[:first_start].strip().lower()
+    if opening in ("", "and", "but", "so", "yet", "also") and _direction(first_cue) == "backward":
         # "Because of X, Y" / "Due to X, Y": the cause runs to the first comma.
         comma = sentence.find(",", first_end)
         if comma < 0:

@@ -34,12 +34,12 @@ _DISCUSSION = re.compile(
     rf"|(?:the\s+)?(?:facilitator|moderator|chair(?:person)?|secretariat|audience)"
     rf"|{_HONORIFIC}\s+[A-Z]\w+"
     rf"|(?:a|another|one) (?:comment|question|point|concern|suggestion)\b"
-    rf"|(?:the )?discussion\b|participants (?:then |also )?{_SPEAKER_VERBS}|in response\b|he |she )",
+    rf"|(?:the )?discussion\b|in response\b|he |she )",
     re.IGNORECASE,
 )
 # The group's presenter reporting the group's own material: keep what follows "that".
 _REPORTING = re.compile(
-    rf"^(?:the\s+)?(?:group(?:[’']s)?\s+(?:\w+\s+)?(?:representative|presenter|rapporteur|spokesperson)|representative (?:of|from) (?:the )?group(?: \w+)?|group \w+[’']s representative|the group)"
+    rf"^(?:the\s+)?(?:group(?:[’']s)?\s+(?:\w+\s+)?(?:representative|presenter|rapporteur|spokesperson)|representative (?:of|from) (?:the )?group(?: \w+)?|group \w+[’']s representative|the group|participants|the participants|the table|the working group)"
     rf"\s+(?:then |also |further )?{_SPEAKER_VERBS}\s+(?:that\s+)?",
     re.IGNORECASE,
 )
@@ -396,18 +396,23 @@ def _tree_unit(builder: _Builder, block: Block, doc: Doc | None, start: int, end
     """One sentence or item, kept whole as a statement; its explicit causal cues become CAUSES links.
 
     The whole sentence stands for its first clause ("X leads to Y" is X; "This leads to Y" is Y);
-    every other clause becomes a statement of its own, so each end of a link is a node.
+    every other clause becomes a statement of its own, so each end of a link is a node. In a tree,
+    what only ever comes out of a chain ("... resulting in fewer prosecutions") is an effect.
     """
     sentence = block.text[start:end]
+    in_tree = kind in ("cause", "root_cause", "effect", "core_problem")
+    pairs = split_causal(sentence, causal_verbs=in_tree)
+    if in_tree and kind != "core_problem" and pairs and all(pair.cause.anaphoric for pair in pairs):
+        kind = "effect"  # "As a result, Y" / "This leads to Y": a consequence of what came before
     statement = builder.add(kind, block, doc, start, end, topic=topic, n=n, parent=parent.id if parent else None)
     if statement is None:
         return previous
     if parent is not None:
         builder.link(statement, parent, "PART_OF", "sub-item")
-    pairs = split_causal(sentence)
     if not pairs:
         return statement
     clauses = sorted({c for pair in pairs for c in (pair.cause, pair.effect) if not c.anaphoric}, key=lambda c: c.start)
+    causes = {(p.cause.start, p.cause.end) for p in pairs}
     nodes = {(clauses[0].start, clauses[0].end): statement} if clauses else {}
     for pair in pairs:
         ends: list[Statement | None] = []
@@ -417,7 +422,9 @@ def _tree_unit(builder: _Builder, block: Block, doc: Doc | None, start: int, end
                 continue
             key = (clause.start, clause.end)
             if key not in nodes:
-                made = builder.add(_clause_kind(kind, role), block, doc, start + clause.start, start + clause.end, topic=topic, parent=statement.id)
+                outcome_only = role == "effect" and key not in causes
+                made = builder.add(_clause_kind(kind, role, outcome_only), block, doc, start + clause.start, start + clause.end,
+                                   topic=topic, parent=statement.id)
                 if made is None:
                     ends.append(None)
                     continue
@@ -429,13 +436,15 @@ def _tree_unit(builder: _Builder, block: Block, doc: Doc | None, start: int, end
     return statement
 
 
-def _clause_kind(kind: StatementKind, role: str) -> StatementKind:
+def _clause_kind(kind: StatementKind, role: str, outcome_only: bool) -> StatementKind:
     """A clause split off a sentence keeps the sentence's stage: a problem's cause is still a problem."""
     if kind in ("problem", "result", "vision"):
         return kind
+    if kind == "core_problem":
+        return "cause" if role == "cause" else "effect"
     if role == "cause":
         return "root_cause" if kind == "root_cause" else "cause"
-    return kind
+    return "effect" if outcome_only else kind
 
 
 def _core_problem(builder: _Builder, blocks: Sequence[Block], docs: dict[int, Doc], content_with_heading: list[int], topic: str | None) -> Statement | None:
@@ -444,7 +453,8 @@ def _core_problem(builder: _Builder, blocks: Sequence[Block], docs: dict[int, Do
     for index in content:
         block = blocks[index]
         if block.kind == "label" and block.label == "core_problem" and block.text:
-            return builder.add("core_problem", block, docs.get(index), 0, len(block.text), topic=topic)
+            # "Core problem: X because Y" names a cause of the trunk too.
+            return _tree_unit(builder, block, docs.get(index), 0, len(block.text), "core_problem", topic, None)
     found: tuple[int, int, int] | None = None
     for index in content:
         block = blocks[index]
