@@ -58,6 +58,7 @@ class ReportMeta:
     start_date: str | None = None
     end_date: str | None = None
     organiser: str | None = None
+    synthetic: bool = False  # the report says it is a synthetic test report, not a real consultation
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Reference:
     country: str
     text: str
     source: SourceSpan
+    themes: tuple[ThemeTag, ...] = ()  # what the other consultation is said to have raised
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ class Extraction:
                 for e in data.get("entities", ())
             ),
             references=tuple(
-                Reference(**{**r, "source": SourceSpan(**r["source"])})
+                Reference(**{**r, "source": SourceSpan(**r["source"]), "themes": tuple(ThemeTag(**t) for t in r.get("themes", ()))})
                 for r in data.get("references", ())
             ),
             text=text,

@@ -112,7 +112,7 @@ class RelSpec:
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("report", "Report",
              ("id", "source", "title", "country", "city", "start_date", "end_date", "organiser",
-              "statement_count"),
+              "synthetic", "statement_count"),
              "One consultation report; id is the sha256 of its cleaned text."),
     NodeSpec("countries", "Country", ("id", "name"),
              "A country (also labelled Entity): the report's own, referenced or mentioned."),
@@ -141,6 +141,8 @@ RELS: tuple[RelSpec, ...] = (
             "A passage mentions an organisation, person, law, place or country."),
     RelSpec("about_theme", "ABOUT_THEME", "Statement", "Theme", ("evidence",),
             "A statement is about a theme, with the words that matched."),
+    RelSpec("passage_about_theme", "ABOUT_THEME", "Passage", "Theme", ("evidence",),
+            "A reference passage is about a theme: what another consultation is said to have raised."),
     RelSpec("causes", "CAUSES", "Statement", "Statement", ("evidence", "report_id"),
             "A cause leads to a problem or effect."),
     RelSpec("addresses", "ADDRESSES", "Statement", "Statement", ("evidence", "report_id"),
@@ -241,7 +243,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
     nodes["report"][rid] = {
         "id": rid, "source": report.source, "title": report.title, "country": report.country,
         "city": report.city, "start_date": report.start_date, "end_date": report.end_date,
-        "organiser": report.organiser, "statement_count": len(extraction.statements),
+        "organiser": report.organiser, "synthetic": report.synthetic, "statement_count": len(extraction.statements),
     }
     if report.country:
         add_rel("about", rid, add_country(report.country))
@@ -264,8 +266,8 @@ def to_rows(extraction: Extraction) -> GraphRows:
         for tag in s.themes:
             nodes["themes"].setdefault(tag.id, {"id": tag.id})
             row = add_rel("about_theme", sid, tag.id, evidence=tag.evidence)
-            if tag.evidence not in row["evidence"].split("; "):
-                row["evidence"] = f"{row['evidence']}; {tag.evidence}"
+            known = row["evidence"].split("; ")
+            row["evidence"] = "; ".join(known + [w for w in tag.evidence.split("; ") if w not in known])
 
     for link in extraction.links:
         src, dst = local_to_node.get(link.source), local_to_node.get(link.target)
@@ -281,6 +283,9 @@ def to_rows(extraction: Extraction) -> GraphRows:
         cid = add_country(ref.country)
         pid = add_passage(ref.source)
         add_rel("refers_to", rid, cid, (pid,), passage=pid, text=ref.text)
+        for tag in ref.themes:
+            nodes["themes"].setdefault(tag.id, {"id": tag.id})
+            add_rel("passage_about_theme", pid, tag.id, evidence=tag.evidence)
 
     passages = sorted(nodes["passages"].values(), key=lambda p: (p["start"], -p["end"]))
     for entity in extraction.entities:

@@ -124,7 +124,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not paths:
         return EXIT_BAD_INPUT
     try:
-        load_taxonomy(args.themes)  # a broken taxonomy file fails before any report is touched
+        taxonomy = load_taxonomy(args.themes)  # a broken taxonomy file fails before any report is touched
     except (TaxonomyError, OSError) as exc:
         _error(f"themes: {exc}")
         return EXIT_BAD_INPUT
@@ -147,6 +147,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 detail += f"; replaced {result.replaced_id[:12]}"
             bar.write(f"{result.outcome.value:<10} {path} ({result.report_id[:12]}: {detail})")
         bar.close()
+        if tally["new"] or tally["replaced"]:
+            from graph.themes.store_ops import sync_themes
+
+            sync_themes(store, taxonomy)  # theme nodes carry their label, frame and description
     summary = ", ".join(f"{tally[k]} {k}" for k in ("new", "replaced", "unchanged", "failed"))
     print(f"{len(paths)} report(s): {summary}")
     return EXIT_FAILURE if tally["failed"] or missing else EXIT_OK

@@ -33,6 +33,9 @@ _CAPITALS = {
     "Mandalay": "Myanmar",
 }
 _REFERENCE = re.compile(r"\bconsultations?\b|\bworkshops?\b", re.IGNORECASE)
+# Test reports written for this project say so in their first line; they must never pass for real ones.
+_SYNTHETIC_BANNER = re.compile(r"^\W*(?:synthetic|fictional|sample test)\b[^\n]*\b(?:report|test|not a real)\b", re.IGNORECASE)
+_ANAPHORIC_START = re.compile(r"^\s*(?:this|these|that|those|it|the same)\b", re.IGNORECASE)
 _REFERENCE_VERB = re.compile(r"\b(?:also|previous|earlier|other|raised|discussed|mentioned|noted|joined|held|heard|emerged|highlighted|identified|during)\b", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_RANGE = re.compile(
@@ -161,14 +164,19 @@ def extract_references(blocks: Sequence[Block], docs: dict[int, Doc], own_countr
     references: list[Reference] = []
     for index, doc in docs.items():
         block = blocks[index]
-        for sentence in doc.sents:
+        sentences = list(doc.sents)
+        for position, sentence in enumerate(sentences):
             text = sentence.text
             if not _REFERENCE.search(text) or not _REFERENCE_VERB.search(text):
                 continue
+            # "This point was also raised during the Vietnam consultation": the point is the sentence before.
+            first = sentences[position - 1] if position and _ANAPHORIC_START.match(text) else sentence
+            start, end = first.start_char, sentence.end_char
+            passage = block.text[start:end].strip()
             for country in countries_in(text):
                 if country == own_country:
                     continue
-                source = SourceSpan(block.section, block.page, block.start + sentence.start_char, block.start + sentence.end_char, text.strip())
+                source = SourceSpan(block.section, block.page, block.start + start, block.start + end, passage)
                 references.append(Reference(country=country, text=text.strip(), source=source))
     return references
 
@@ -187,6 +195,7 @@ def extract_metadata(text: str, report_id: str, source: str) -> ReportMeta:
         start_date=start,
         end_date=end,
         organiser=_report_organiser(head),
+        synthetic=bool(_SYNTHETIC_BANNER.match(head)),
     )
 
 

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from spacy.tokens import Doc
 
-from graph.contract import Extraction, Statement, content_hash
+from graph.contract import Extraction, content_hash
 from graph.ingest.clean import CleanText, clean
 from graph.ingest.entities import extract_entities, extract_metadata, extract_references
 from graph.ingest.errors import IngestError, NotEnglish
@@ -68,33 +68,43 @@ def extract_clean(path: Path, cleaned: CleanText, nlp: Language, tagger: ThemeTa
     report_id = content_hash(cleaned.text)
     metadata = extract_metadata(cleaned.text, report_id, path.name)
     statements, links = extract_statements(blocks, docs, report_id, cleaned.text)
+    references = extract_references(blocks, docs, metadata.country)
     if tagger is not None:
-        statements = _tag_statements(statements, blocks, docs, tagger)
+        spans = _SpanFinder(blocks, docs)
+        statements = [replace(s, themes=_themes_of(spans, tagger, s.source.start, s.source.end, s.text)) for s in statements]
+        references = [replace(r, themes=_themes_of(spans, tagger, r.source.start, r.source.end, r.source.sentence)) for r in references]
     return Extraction(
         report=metadata,
         statements=tuple(statements),
         links=tuple(links),
         entities=tuple(extract_entities(blocks, docs, report_id)),
-        references=tuple(extract_references(blocks, docs, metadata.country)),
+        references=tuple(references),
         text=cleaned.text,
     )
 
 
-def _tag_statements(statements: Sequence[Statement], blocks: Sequence[Block], docs: dict[int, Doc], tagger: ThemeTagger) -> list[Statement]:
-    """Tag each statement on the span of the doc it was parsed in, so tagging costs no second parse."""
-    parsed = sorted(docs)
-    starts = [blocks[i].start for i in parsed]
-    tagged = []
-    for statement in statements:
-        position = bisect.bisect_right(starts, statement.source.start) - 1
-        index = parsed[position] if position >= 0 else None
-        span = None
-        if index is not None and blocks[index].start <= statement.source.start < blocks[index].end + 1:
-            offset = blocks[index].start
-            span = docs[index].char_span(statement.source.start - offset, statement.source.end - offset, alignment_mode="expand")
-        themes = tagger.tag(span) if span is not None else tagger.tag_texts([statement.text])[0]
-        tagged.append(replace(statement, themes=themes))
-    return tagged
+class _SpanFinder:
+    """The parsed span behind an offset range of the cleaned text, so tagging costs no second parse."""
+
+    def __init__(self, blocks: Sequence[Block], docs: dict[int, Doc]) -> None:
+        self.blocks, self.docs = blocks, docs
+        self.parsed = sorted(docs)
+        self.starts = [blocks[i].start for i in self.parsed]
+
+    def span(self, start: int, end: int):
+        position = bisect.bisect_right(self.starts, start) - 1
+        if position < 0:
+            return None
+        index = self.parsed[position]
+        block = self.blocks[index]
+        if not block.start <= start < block.end + 1:
+            return None
+        return self.docs[index].char_span(start - block.start, end - block.start, alignment_mode="expand")
+
+
+def _themes_of(spans: _SpanFinder, tagger: ThemeTagger, start: int, end: int, text: str):
+    span = spans.span(start, end)
+    return tagger.tag(span) if span is not None else tagger.tag_texts([text])[0]
 
 
 def extract_many(paths: Iterable[Path], nlp: Language | None = None, *, max_bytes: int | None = None,

@@ -19,7 +19,8 @@ def _line(statement: Statement, indent: int, label: str = "") -> str:
 
 def render_summary(extraction: Extraction) -> str:
     report = extraction.report
-    out: list[str] = [report.title or report.source, "=" * min(_WIDTH, len(report.title or report.source))]
+    heading = (report.title or report.source) + (" [SYNTHETIC TEST REPORT]" if report.synthetic else "")
+    out: list[str] = [heading, "=" * min(_WIDTH, len(heading))]
     details = [
         ("source", report.source),
         ("country", report.country),

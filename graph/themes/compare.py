@@ -135,7 +135,7 @@ def rank_recurring(records: Iterable[Mapping[str, Any]]) -> tuple[RecurringTheme
                 continue
             seen.add(key)
             support.setdefault(str(r["country"]), []).append(
-                Support(str(r["country"]), str(r.get("report_title") or r["report"]), str(r["kind"]),
+                Support(str(r["country"]), _report_label(r), str(r["kind"]),
                         str(r["text"]), r.get("page"), r.get("sentence"), r.get("evidence"))
             )
         ranked.append(RecurringTheme(
@@ -172,3 +172,9 @@ def recurring_json(ranked: Sequence[RecurringTheme]) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def _report_label(row: Mapping[str, Any]) -> str:
+    """A report's title, marked when it is one of the synthetic test reports, so it never passes for a real one."""
+    title = str(row.get("report_title") or row["report"])
+    return f"{title} [synthetic test report]" if row.get("synthetic") else title

@@ -3,5 +3,6 @@ UNWIND $report AS row
 MERGE (r:Report {id: row.id})
 SET r.source = row.source, r.title = row.title, r.country = row.country, r.city = row.city,
     r.start_date = row.start_date, r.end_date = row.end_date, r.organiser = row.organiser,
+    r.synthetic = row.synthetic,
     r.statement_count = row.statement_count,
     r.staging = true

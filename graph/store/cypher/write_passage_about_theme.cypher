@@ -1,0 +1,6 @@
+// Reference passages about a theme: what another consultation is said to have raised.
+UNWIND $passage_about_theme AS row
+MATCH (p:Passage {id: row.src})
+MATCH (t:Theme {id: row.dst})
+MERGE (p)-[a:ABOUT_THEME]->(t)
+SET a.evidence = row.evidence
