@@ -15,4 +15,6 @@ RUN pip install . && useradd --create-home gms && mkdir -p /data && chown gms /d
 USER gms
 
 EXPOSE 5000
-CMD ["flask", "--app", "web", "run", "--host", "0.0.0.0", "--port", "5000"]
+# Until the web explorer lands, the container answers with the graph's counts; run other commands
+# with `docker compose run --rm app gmsgraph ...`.
+CMD ["gmsgraph", "stats"]
