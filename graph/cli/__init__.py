@@ -12,8 +12,8 @@ from graph import __version__
 # One module per feature; each exposes register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.extract",
-    "graph.cli.themes",
     "graph.cli.store",
+    "graph.cli.themes",
 )
 
 EXIT_OK = 0
