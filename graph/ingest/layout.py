@@ -25,12 +25,14 @@ GROUP_NAME = (
     r"(?:\d{1,2}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|[A-H]|alpha|beta|gamma|delta|epsilon)"
 )
 _GROUP_START = re.compile(rf"^{GROUP_NAME}(?:\s*$|\s*[:\-–—(]|\s+(?:vision|results?|problem)\b)", re.IGNORECASE)
-_LABEL_START = re.compile(
-    r"^(?:core problem|central problem|main problem|focal problem|problem statement|root causes?|underlying causes?"
-    r"|immediate causes?|direct causes?|causes?|effects?|consequences?|impacts?|vision(?: statement)?|expected results?"
-    r"|results?|outcomes?|priorit\w*)\s*(?:\([^)]*\))?\s*[:\-–—]",
-    re.IGNORECASE,
+# The labelled parts of a tree, vision or results map: "Core problem:", "Root causes -", "Vision:".
+LABEL_WORDS = (
+    r"core problems?|central problems?|main problems?|focal problems?|problem statement|trunk(?: of the tree)?"
+    r"|root causes?|underlying causes?|immediate causes?|direct causes?|causes?"
+    r"|effects?|consequences?|impacts?|vision(?: statement)?|expected results?|results?|outcomes?"
+    r"|priority problems?|priorities"
 )
+LABEL_PATTERN = re.compile(rf"^(?P<label>{LABEL_WORDS})\s*(?:\([^)]*\))?\s*[:\-–—]\s*(?P<rest>.*)$", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s+(?=[A-Z])")
 _TERMINAL = re.compile(r"[.!?;:,)\]”\"’'…]\s*$")
 _WORD = re.compile(r"[A-Za-z][\w'’&/-]*")
@@ -115,7 +117,7 @@ def is_title_like(text: str) -> bool:
 
 def starts_label(line: str) -> bool:
     """"Vision: ...", "Root causes:", "Effects -": a labelled part of a tree, vision or results map."""
-    return bool(_LABEL_START.match(line))
+    return bool(LABEL_PATTERN.match(line))
 
 
 def looks_like_group_heading(line: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from graph.ingest.clean import CleanText, LogicalLine
-from graph.ingest.layout import GROUP_NAME, Marker, ends_sentence, find_marker, is_title_like, starts_label, strip_section_number
+from graph.ingest.layout import GROUP_NAME, LABEL_PATTERN, Marker, ends_sentence, find_marker, is_title_like, starts_label, strip_section_number
 
 Stage = Literal["opening", "problems", "priorities", "analysis", "vision", "results", "closing"]
 BlockKind = Literal["heading", "label", "item", "paragraph"]
@@ -30,13 +30,6 @@ _STAGE_CUES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("opening", re.compile(r"opening|welcome|introduc|background|overview|situator|about the", re.I)),
 )
 _GROUP_HEADING = re.compile(rf"^(?P<group>{GROUP_NAME})\b(?P<rest>.*)$", re.I)
-_LABEL = re.compile(
-    r"^(?P<label>core problems?|central problems?|main problems?|focal problems?|problem statement|trunk(?: of the tree)?"
-    r"|root causes?|underlying causes?|immediate causes?|direct causes?|causes?"
-    r"|effects?|consequences?|impacts?|vision(?: statement)?|expected results?|results?|outcomes?"
-    r"|priority problems?|priorities)\s*(?:\([^)]*\))?\s*[:\-–—]\s*(?P<rest>.*)$",
-    re.I,
-)
 _LABEL_KINDS: tuple[tuple[str, LabelKind], ...] = (
     ("root", "root_cause"),
     ("cause", "cause"),
@@ -95,7 +88,7 @@ def parse_group_heading(text: str) -> tuple[str, Stage | None, str | None] | Non
 
 
 def parse_label(text: str) -> tuple[LabelKind, str] | None:
-    match = _LABEL.match(text)
+    match = LABEL_PATTERN.match(text)
     if not match:
         return None
     label = match.group("label").lower()
