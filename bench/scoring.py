@@ -197,9 +197,17 @@ class PRF:
         return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
-def score_texts(gold: Sequence[str], predicted: Sequence[str], threshold: float = THRESHOLD) -> PRF:
+def score_texts(gold: Sequence[str], predicted: Sequence[str], threshold: float = THRESHOLD,
+                also_correct: Sequence[str] = ()) -> PRF:
+    """P/R of `predicted` against `gold`. An unmatched prediction that matches one of
+    `also_correct` is neither right nor wrong: it is left out of the predicted count."""
     pairs = greedy_match(gold, predicted, threshold)
-    return PRF(gold=len(gold), predicted=len(predicted), tp=len(pairs))
+    matched = {j for _, j, _ in pairs}
+    excused = sum(
+        1 for j, text in enumerate(predicted)
+        if j not in matched and any(span_match(other, text, threshold) for other in also_correct)
+    )
+    return PRF(gold=len(gold), predicted=len(predicted) - excused, tp=len(pairs))
 
 
 def _texts(statements: Iterable[dict[str, Any]], kinds: Iterable[str]) -> list[str]:
@@ -211,16 +219,22 @@ def score_kinds(
     gold_statements: Sequence[dict[str, Any]],
     predicted_statements: Sequence[dict[str, Any]],
     threshold: float = THRESHOLD,
+    clause_ends: Sequence[str] = (),
 ) -> dict[str, PRF]:
-    """Precision/recall per statement kind, plus the pooled cause+root_cause row."""
+    """Precision/recall per statement kind, plus the pooled cause+root_cause row.
+
+    With `clause_ends` (the cause and effect texts of the gold causal pairs), a predicted
+    statement that is one of those clauses is accepted as well: the gold annotates one statement
+    per sentence, while splitting a causal sentence into its clauses is also a right answer.
+    """
     out: dict[str, PRF] = {}
     for kind in STATEMENT_KINDS:
         out[kind] = score_texts(
-            _texts(gold_statements, [kind]), _texts(predicted_statements, [kind]), threshold
+            _texts(gold_statements, [kind]), _texts(predicted_statements, [kind]), threshold, clause_ends
         )
     pooled = ("cause", "root_cause")
     out[POOLED_CAUSE] = score_texts(
-        _texts(gold_statements, pooled), _texts(predicted_statements, pooled), threshold
+        _texts(gold_statements, pooled), _texts(predicted_statements, pooled), threshold, clause_ends
     )
     return out
 
@@ -395,6 +409,7 @@ def score_metadata(gold_meta: dict[str, Any], predicted_meta: dict[str, Any], th
 class ReportScore:
     report: str
     kinds: dict[str, PRF]
+    kinds_with_clauses: dict[str, PRF]
     pairs_found: list[bool]
     pair_sections: list[str]
     not_statement_hits: list[tuple[str, str, str]]  # (kind, predicted text, not-statement)
@@ -411,6 +426,7 @@ class ReportScore:
             "report": self.report,
             "error": self.error,
             "kinds": {k: v.as_dict() for k, v in self.kinds.items()},
+            "kinds_with_clauses": {k: v.as_dict() for k, v in self.kinds_with_clauses.items()},
             "causal_pairs": {
                 "gold": len(self.pairs_found),
                 "recalled": sum(self.pairs_found),
@@ -452,6 +468,8 @@ def score_report(
     return ReportScore(
         report=gold["report"],
         kinds=score_kinds(gold.get("statements", ()), statements, threshold),
+        kinds_with_clauses=score_kinds(gold.get("statements", ()), statements, threshold,
+                                       [end for p in pairs for end in (p["cause"], p["effect"])]),
         pairs_found=causal_pair_recall(pairs, statements, links, threshold),
         pair_sections=[p.get("section", "tree") for p in pairs],
         not_statement_hits=hits,

@@ -285,3 +285,15 @@ def test_synthetic_reports_are_marked():
     for path in sorted((ROOT / "data" / "synthetic").glob("*.txt")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("SYNTHETIC TEST REPORT"), path.name
+
+
+def test_a_split_off_clause_is_excused_only_when_it_is_a_gold_pair_end() -> None:
+    from bench.scoring import score_texts
+
+    gold = ["Law enforcement is not strict due to a lack of capacity."]
+    predicted = ["Law enforcement is not strict due to a lack of capacity.", "a lack of capacity", "poverty in the north"]
+    plain = score_texts(gold, predicted)
+    assert (plain.gold, plain.predicted, plain.tp) == (1, 3, 1)
+    with_clauses = score_texts(gold, predicted, also_correct=["a lack of capacity"])
+    # The clause is neither right nor wrong; the unrelated statement still counts against precision.
+    assert (with_clauses.gold, with_clauses.predicted, with_clauses.tp) == (1, 2, 1)
