@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from graph.cli.paths import expand_paths
 from graph.ingest.pipeline import extract_many
 from graph.ingest.read import DEFAULT_MAX_BYTES
@@ -52,10 +54,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     results = []
     failed = bool(missing)
-    for outcome in extract_many(paths, nlp, max_bytes=args.max_size, tagger=tagger):
+    # A progress bar only where someone watches (stderr is a terminal) and only for several reports.
+    outcomes = tqdm(extract_many(paths, nlp, max_bytes=args.max_size, tagger=tagger), total=len(paths),
+                    unit="report", file=sys.stderr, disable=None if len(paths) > 1 else True, leave=False)
+    for outcome in outcomes:
         if outcome.error is not None:
             failed = True
-            print(f"error: {outcome.error}", file=sys.stderr)
+            outcomes.write(f"error: {outcome.error}", file=sys.stderr)
             continue
         results.append(outcome.extraction)
         if args.format == "summary":
