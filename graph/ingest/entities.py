@@ -45,7 +45,7 @@ _DATE_RANGE = re.compile(
 )
 _ORGANISER = re.compile(
     r"(?m)(?:^|\.\s+)(?:The\s+)?(?P<org>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)\s+(?:convened|organi[sz]ed|hosted|held|facilitated)\b"
-    r"|\b(?:organi[sz]ed|convened|hosted) by:?\s+(?:the )?(?P<org2>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)(?=[,.;]| in | on | with )",
+    r"|\b(?:[Oo]rgani[sz]ed|[Cc]onvened|[Hh]osted) by:?\s+(?:the )?(?P<org2>[A-Z][\w\-’' ]+?(?:\s*\([^()\n]{2,90}\))?)(?=[,.;\n]| in | with |$)",
 )
 _TITLE = re.compile(r"\b(?:Consultation|Consultative)\s+Workshop\s+on\s+(?P<subject>[A-Z][^,.;]{5,120}?)(?=,|\.|;| on \d| in [A-Z]| held)", re.IGNORECASE)
 _HONORIFICS = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Colonel|Col|Major|Maj|Madam|Sir|H\.?E\.?|General|Captain|Lt)\.?\s+)+")
