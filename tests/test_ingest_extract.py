@@ -271,12 +271,7 @@ def test_synthetic_gold_statement_recall(synthetic) -> None:
     assert found / len(annotated) >= 0.75, f"{found}/{len(annotated)}"
 
 
-_METADATA_BUGS = {
-    # Found at 304a2e6 and fixed in the working tree since: the Cambodia/Thailand titles ran on into the next
-    # line ("… Efforts Phnom Penh", "… Venue: Bangkok"); Viet Nam came out as China with no city.
-    ("thailand_synthetic", "organiser"): "BUG entities._report_organiser: 'The session was facilitated by …' gives "
-                                         "organiser 'The session was' instead of 'Convened by: UNIAP'",
-}
+_METADATA_BUGS: dict[tuple[str, str], str] = {}  # (report, field) -> reason, for known extraction bugs
 
 
 def _metadata_cases():
