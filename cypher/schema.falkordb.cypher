@@ -1,8 +1,11 @@
 // Indexes for the embedded FalkorDB engine. One statement per line; re-running is harmless.
 // FalkorDB declares uniqueness outside Cypher (GRAPH.CONSTRAINT), so ids are kept unique by the
-// writer's MERGE on these indexed keys instead.
+// writer instead: shared nodes are MERGEd on these indexed keys, and a report's own nodes are
+// CREATEd only after write_rows found its id absent (under the write lock).
 CREATE INDEX FOR (n:Report) ON (n.id)
 CREATE INDEX FOR (n:Report) ON (n.source)
+CREATE INDEX FOR (n:Report) ON (n.file_sha256)
+CREATE INDEX FOR (n:Report) ON (n.staging)
 CREATE INDEX FOR (n:Entity) ON (n.id)
 CREATE INDEX FOR (n:Country) ON (n.id)
 CREATE INDEX FOR (n:Organisation) ON (n.id)

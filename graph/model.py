@@ -112,8 +112,9 @@ class RelSpec:
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("report", "Report",
              ("id", "source", "title", "country", "city", "start_date", "end_date", "organiser",
-              "synthetic", "statement_count"),
-             "One consultation report; id is the sha256 of its cleaned text."),
+              "synthetic", "statement_count", "file_sha256"),
+             "One consultation report; id is the sha256 of its cleaned text, file_sha256 that of the "
+             "raw file it was read from (when known), so an unchanged file is skipped before cleaning."),
     NodeSpec("countries", "Country", ("id", "name"),
              "A country (also labelled Entity): the report's own, referenced or mentioned."),
     NodeSpec("entities", "Entity", ("id", "name", "kind"),
@@ -214,8 +215,13 @@ def group_id(report_id: str, name: str) -> str:
     return stable_id(report_id, "group", name)
 
 
-def to_rows(extraction: Extraction) -> GraphRows:
-    """Turn an extraction into batched rows with deterministic ids. Pure: no store, no I/O."""
+def to_rows(extraction: Extraction, *, file_sha256: str | None = None) -> GraphRows:
+    """Turn an extraction into batched rows with deterministic ids. Pure: no store, no I/O.
+
+    ``file_sha256`` is the sha256 of the raw file the extraction was read from, if the caller has
+    it; it is stored on the Report and is not part of any id (the extraction contract has no
+    place for it: cleaning, not the file bytes, defines a report's identity).
+    """
     report = extraction.report
     rid = report.id
     nodes: dict[str, dict[str, Row]] = {k: {} for k in NODE_KEYS}
@@ -244,6 +250,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
         "id": rid, "source": report.source, "title": report.title, "country": report.country,
         "city": report.city, "start_date": report.start_date, "end_date": report.end_date,
         "organiser": report.organiser, "synthetic": report.synthetic, "statement_count": len(extraction.statements),
+        "file_sha256": file_sha256,
     }
     if report.country:
         add_rel("about", rid, add_country(report.country))

@@ -50,6 +50,32 @@ def test_ingest_reports_each_file_and_fails_on_the_bad_one(ingested, capsys, iso
     assert not isolated_env.exists()  # --data-dir won over GMSGRAPH_DATA_DIR
 
 
+def test_unchanged_file_is_skipped_before_reading_and_cosmetic_changes_by_content(
+        ingested, capsys, monkeypatch, tmp_path) -> None:
+    import hashlib
+
+    import graph.ingest.read
+    from graph.store import open_store
+
+    reports, data = ingested
+    run(capsys, "ingest", str(reports / LAO.name), "--data-dir", str(data))  # new or unchanged
+    with open_store(None, data) as store:
+        stored = store.run("MATCH (r:Report) RETURN r.file_sha256 AS h").column("h")
+    assert stored == [hashlib.sha256(LAO.read_bytes()).hexdigest()]
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged file must not be read and cleaned")
+
+    with monkeypatch.context() as m:  # same bytes: decided by the file hash alone
+        m.setattr(graph.ingest.read, "read_document", no_reading)
+        code, out, _ = run(capsys, "ingest", str(reports / LAO.name), "--data-dir", str(data))
+    assert code == 0 and "1 unchanged" in out
+    cosmetic = tmp_path / LAO.name  # new bytes, same cleaned text: decided by the content hash
+    cosmetic.write_bytes(LAO.read_bytes() + b"\n\n")
+    code, out, _ = run(capsys, "ingest", str(cosmetic), "--data-dir", str(data))
+    assert code == 0 and "1 unchanged" in out
+
+
 def test_stats_and_queries(ingested, capsys) -> None:
     _, data = ingested
     code, out, _ = run(capsys, "stats", "--data-dir", str(data))

@@ -83,7 +83,7 @@ def test_every_batch_has_a_write_query() -> None:
     for rel in RELS:
         assert f":{rel.type}" in store_query(f"write_{rel.key}")
     for label in KIND_LABELS.values():
-        assert f"SET s:{label}" in store_query("write_statements")
+        assert f"(s:Statement:{label} " in store_query("write_statements")
 
 
 # --- idempotent and atomic writes ------------------------------------------------------------
@@ -100,6 +100,27 @@ def test_new_then_unchanged_writes_nothing(store) -> None:
     assert second.outcome is Outcome.UNCHANGED
     assert second.nodes == 0
     assert snapshot(store) == before
+
+
+def test_file_hash_is_stored_and_found(store) -> None:
+    extraction = make_extraction()
+    assert to_rows(extraction).nodes["report"][0]["file_sha256"] is None
+    assert store.find_file("ab" * 32) is None
+    store.write_report(extraction, file_sha256="ab" * 32)
+    assert store.find_file("ab" * 32) == extraction.report.id
+    # The file hash is not part of any id: same content, other bytes, still unchanged.
+    assert store.write_report(extraction, file_sha256="cd" * 32).outcome is Outcome.UNCHANGED
+    assert store.find_file("cd" * 32) is None
+
+
+def test_kind_labels_survive_a_graph_of_many_reports(store) -> None:
+    corpus = [relabelled(make_extraction(), n, c) for n, c in enumerate(["Thailand", "Viet Nam"], 1)]
+    for extraction in corpus:
+        store.write_report(extraction)
+    kinds = store.run("MATCH (s:Statement) RETURN s.kind AS kind, labels(s) AS labels").rows
+    assert kinds and all(sorted(labels) == sorted(["Statement", KIND_LABELS[kind]]) for kind, labels in kinds)
+    entities = store.run("MATCH (e:Entity) RETURN e.kind AS kind, labels(e) AS labels").rows
+    assert all(sorted(labels) == sorted(["Entity", ENTITY_LABELS[kind]]) for kind, labels in entities)
 
 
 def test_kind_labels_and_provenance_are_stored(store) -> None:

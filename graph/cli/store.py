@@ -157,8 +157,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 class Ingester:
-    """Read, clean, and only then decide: an unchanged report (same content hash) never reaches
-    spaCy, which is most of the cost of ingesting it. The model loads on first real need."""
+    """Decide before doing the work. A file whose bytes were ingested before (sha256 of the raw
+    file, stored on its Report) is unchanged without being read or cleaned; otherwise the file is
+    read and cleaned, and a cosmetic change that cleans to the same text (same content hash) is
+    still unchanged and never reaches spaCy, which is most of the cost of ingesting a report. The
+    model loads on first real need."""
 
     def __init__(self, store: Any, model: str | None = None, themes_file: str | None = None) -> None:
         self.store = store
@@ -173,7 +176,12 @@ class Ingester:
         from graph.ingest.read import read_document
         from graph.store import Outcome, WriteResult
 
-        cleaned = clean(read_document(path))
+        digest = file_sha256(path)
+        if digest is not None:
+            known = self.store.find_file(digest)
+            if known is not None:
+                return WriteResult(Outcome.UNCHANGED, known, path.name)
+        cleaned = clean(read_document(path))  # also raises the clear error for a bad file
         report_id = content_hash(cleaned.text)
         if self.store.has_report(report_id):
             return WriteResult(Outcome.UNCHANGED, report_id, path.name)
@@ -182,7 +190,18 @@ class Ingester:
 
             self._nlp = load_nlp(self.model)
         tagger = default_tagger(self._nlp, self.themes_file)
-        return self.store.write_report(extract_clean(path, cleaned, self._nlp, tagger))
+        return self.store.write_report(extract_clean(path, cleaned, self._nlp, tagger), file_sha256=digest)
+
+
+def file_sha256(path: Path) -> str | None:
+    """sha256 of a file's raw bytes, or None when it cannot be read (read_document then says why)."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 # --- query -----------------------------------------------------------------------------------

@@ -153,8 +153,10 @@ class Store(abc.ABC):
         return nullcontext()
 
     # --- shared behaviour ---
-    def write_report(self, extraction: Extraction) -> WriteResult:
-        return self.write_rows(to_rows(extraction))
+    def write_report(self, extraction: Extraction, *, file_sha256: str | None = None) -> WriteResult:
+        """Write one extraction; ``file_sha256`` (raw file bytes) lets a later ingest of the same
+        file be recognised before it is read and cleaned (see ``find_file``)."""
+        return self.write_rows(to_rows(extraction, file_sha256=file_sha256))
 
     def write_rows(self, rows: GraphRows) -> WriteResult:
         """Write one report's rows: nothing if unchanged, else replace any same-source report."""
@@ -214,6 +216,11 @@ class Store(abc.ABC):
 
     def has_report(self, report_id: str) -> bool:
         return bool(self.run(store_query("find_reports"), {"id": report_id, "source": None}).rows)
+
+    def find_file(self, file_sha256: str) -> str | None:
+        """The id of the report ingested from a file with exactly these bytes, if any."""
+        ids = self.run(store_query("find_file"), {"file_sha256": file_sha256}).column("id")
+        return ids[0] if ids else None
 
     def delete_report(self, report_id: str) -> bool:
         """Delete a report and what it alone owns. Returns False when there was no such report."""

@@ -1,4 +1,5 @@
+// CREATE, not MERGE: the source node is new in this write and to_rows gives each relationship once.
 UNWIND $about AS row
 MATCH (r:Report {id: row.src})
 MATCH (c:Country {id: row.dst})
-MERGE (r)-[:ABOUT]->(c)
+CREATE (r)-[:ABOUT]->(c)

@@ -1,5 +1,6 @@
+// CREATE, not MERGE: the source node is new in this write and to_rows gives each relationship once.
 UNWIND $addresses AS row
 MATCH (a:Statement {id: row.src})
 MATCH (b:Statement {id: row.dst})
-MERGE (a)-[x:ADDRESSES]->(b)
+CREATE (a)-[x:ADDRESSES]->(b)
 SET x.evidence = row.evidence, x.report_id = row.report_id

@@ -1,5 +1,6 @@
+// CREATE, not MERGE: the source node is new in this write and to_rows gives each relationship once.
 UNWIND $causes AS row
 MATCH (a:Statement {id: row.src})
 MATCH (b:Statement {id: row.dst})
-MERGE (a)-[x:CAUSES]->(b)
+CREATE (a)-[x:CAUSES]->(b)
 SET x.evidence = row.evidence, x.report_id = row.report_id

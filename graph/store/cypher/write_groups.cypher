@@ -1,3 +1,3 @@
+// Groups belong to one new report: CREATEd (to_rows gives each id once).
 UNWIND $groups AS row
-MERGE (g:Group {id: row.id})
-SET g.report_id = row.report_id, g.name = row.name
+CREATE (g:Group {id: row.id, report_id: row.report_id, name: row.name})

@@ -1,5 +1,6 @@
+// CREATE, not MERGE: the source node is new in this write and to_rows gives each relationship once.
 UNWIND $part_of AS row
 MATCH (a:Statement {id: row.src})
 MATCH (b:Statement {id: row.dst})
-MERGE (a)-[x:PART_OF]->(b)
+CREATE (a)-[x:PART_OF]->(b)
 SET x.evidence = row.evidence, x.report_id = row.report_id

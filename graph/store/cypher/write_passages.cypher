@@ -1,4 +1,4 @@
+// Passages belong to one new report: CREATEd (to_rows gives each id once).
 UNWIND $passages AS row
-MERGE (p:Passage {id: row.id})
-SET p.report_id = row.report_id, p.section = row.section, p.page = row.page,
-    p.start = row.start, p.end = row.end, p.sentence = row.sentence
+CREATE (p:Passage {id: row.id, report_id: row.report_id, section: row.section, page: row.page,
+    start: row.start, end: row.end, sentence: row.sentence})

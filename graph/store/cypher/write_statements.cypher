@@ -1,14 +1,52 @@
-// One static query for every kind: the kind label is chosen per row with FOREACH/CASE.
+// A new report's statements, with their kind label. Statements belong to one report and the report
+// is new (write_rows checked), so they are CREATEd. The kind label is written in the CREATE
+// pattern, one static part per kind: adding a label afterwards (SET s:Problem) costs FalkorDB
+// time that grows with the number of labelled nodes. count(*) always yields one row, so every
+// part runs once even when the previous one matched no rows.
 UNWIND $statements AS row
-MERGE (s:Statement {id: row.id})
-SET s.local_id = row.local_id, s.report_id = row.report_id, s.kind = row.kind, s.text = row.text,
-    s.group = row.group, s.topic = row.topic, s.n = row.n, s.section = row.section,
-    s.page = row.page, s.start = row.start, s.end = row.end
-FOREACH (_ IN CASE WHEN row.kind = 'problem' THEN [1] ELSE [] END | SET s:Problem)
-FOREACH (_ IN CASE WHEN row.kind = 'priority' THEN [1] ELSE [] END | SET s:Priority)
-FOREACH (_ IN CASE WHEN row.kind = 'core_problem' THEN [1] ELSE [] END | SET s:CoreProblem)
-FOREACH (_ IN CASE WHEN row.kind = 'root_cause' THEN [1] ELSE [] END | SET s:RootCause)
-FOREACH (_ IN CASE WHEN row.kind = 'cause' THEN [1] ELSE [] END | SET s:Cause)
-FOREACH (_ IN CASE WHEN row.kind = 'effect' THEN [1] ELSE [] END | SET s:Effect)
-FOREACH (_ IN CASE WHEN row.kind = 'vision' THEN [1] ELSE [] END | SET s:Vision)
-FOREACH (_ IN CASE WHEN row.kind = 'result' THEN [1] ELSE [] END | SET s:Result)
+WITH row WHERE row.kind = 'problem'
+CREATE (s:Statement:Problem {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'priority'
+CREATE (s:Statement:Priority {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'core_problem'
+CREATE (s:Statement:CoreProblem {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'root_cause'
+CREATE (s:Statement:RootCause {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'cause'
+CREATE (s:Statement:Cause {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'effect'
+CREATE (s:Statement:Effect {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'vision'
+CREATE (s:Statement:Vision {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
+WITH count(*) AS _done
+UNWIND $statements AS row
+WITH row WHERE row.kind = 'result'
+CREATE (s:Statement:Result {id: row.id, local_id: row.local_id, report_id: row.report_id, kind: row.kind,
+    text: row.text, group: row.group, topic: row.topic, n: row.n, section: row.section,
+    page: row.page, start: row.start, end: row.end})
