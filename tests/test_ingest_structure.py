@@ -289,7 +289,7 @@ def test_own_layout_extracts_its_statements() -> None:
     blocks = build_blocks(clean_text)
     nlp = blank_nlp()
     docs = {i: nlp(b.text) for i, b in enumerate(blocks) if b.kind != "heading"}
-    statements, links = extract_statements(blocks, docs, content_hash(clean_text.text), clean_text.text)
+    statements, links = extract_statements(blocks, docs, content_hash(clean_text.text))
     kinds = {(s.kind, s.text) for s in statements}
     assert {
         ("problem", "Children leave school early to work on farms."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -274,7 +274,3 @@ def _report_organiser(head: str) -> str | None:
         if org and named and first not in ("participants", "the", "workshop", "session", "meeting", "it", "this", "he", "she", "they") and len(org.split()) <= 14:
             return org
     return None
-
-
-def unique_countries(values: Iterable[str | None]) -> list[str]:
-    return sorted({v for v in values if v})

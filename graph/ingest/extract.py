@@ -93,7 +93,6 @@ def content_terms(doc: Doc | None, text: str, start: int, end: int) -> frozenset
 @dataclass
 class _Builder:
     report_id: str
-    text: str
     statements: list[Statement] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -154,14 +153,14 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end].strip()
-        if merged and (piece[:1].islower() or len(piece) < 3 or not merged_ends_sentence(text[merged[-1][0]:merged[-1][1]])):
+        if merged and (piece[:1].islower() or len(piece) < 3 or not _ends_sentence(text[merged[-1][0]:merged[-1][1]])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
 
 
-def merged_ends_sentence(text: str) -> bool:
+def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!", "”", "\"", ")", ":", ";"))
 
 
@@ -179,8 +178,8 @@ def _is_question(sentence: str) -> bool:
     return sentence.rstrip(" ”\"’'").endswith("?")
 
 
-def extract_statements(blocks: Sequence[Block], docs: dict[int, Doc], report_id: str, text: str) -> tuple[list[Statement], list[Link]]:
-    builder = _Builder(report_id, text)
+def extract_statements(blocks: Sequence[Block], docs: dict[int, Doc], report_id: str) -> tuple[list[Statement], list[Link]]:
+    builder = _Builder(report_id)
     priorities = _extract_priorities(builder, blocks, docs)
     groups = _groups_by_stage(blocks)
     topic_of = _topic_resolver(priorities, groups, blocks)

@@ -67,7 +67,7 @@ def extract_clean(path: Path, cleaned: CleanText, nlp: Language, tagger: ThemeTa
     docs = dict(zip(parse_indices, nlp.pipe((blocks[i].text for i in parse_indices), batch_size=BATCH_SIZE)))
     report_id = content_hash(cleaned.text)
     metadata = extract_metadata(cleaned.text, report_id, path.name)
-    statements, links = extract_statements(blocks, docs, report_id, cleaned.text)
+    statements, links = extract_statements(blocks, docs, report_id)
     references = extract_references(blocks, docs, metadata.country)
     if tagger is not None:
         spans = _SpanFinder(blocks, docs)

@@ -8,7 +8,6 @@ heading vocabulary, groups from "Group/Table/Team + number or letter" headings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -189,12 +188,4 @@ def _item_level(styles: list[str], style: str) -> int:
     return len(styles)
 
 
-def group_blocks(blocks: Iterable[Block]) -> dict[tuple[Stage | None, str | None], list[int]]:
-    """Block indices by (stage, group), in document order."""
-    grouped: dict[tuple[Stage | None, str | None], list[int]] = {}
-    for index, block in enumerate(blocks):
-        grouped.setdefault((block.stage, block.group), []).append(index)
-    return grouped
-
-
-__all__ = ["Block", "Stage", "build_blocks", "ends_sentence", "group_blocks", "parse_group_heading", "parse_label", "stage_of"]
+__all__ = ["Block", "Stage", "build_blocks", "parse_group_heading", "parse_label", "stage_of"]
