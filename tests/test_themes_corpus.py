@@ -123,3 +123,15 @@ def test_coverage_gaps_are_themes_with_no_vision_or_result(corpus_store, extract
     gaps = {(r["country"], r["theme"]) for r in rows(corpus_store, "theme_coverage_gaps")}
     assert gaps == raised - answered
     assert gaps, "some raised themes have no planned result in this corpus"
+
+
+def test_a_reference_links_to_the_other_consultations_report(corpus_store, extractions) -> None:
+    by_country = {e.report.country: e.report.id for e in extractions}
+    links = corpus_store.run(
+        "MATCH (r:Report)-[x:REFERS_TO]->(o:Report) RETURN r.country AS source, o.country AS target, o.id AS target_id"
+    ).records()
+    pairs = {(row["source"], row["target"]) for row in links}
+    # Lao PDR refers to the Vietnam consultation; Viet Nam (synthetic) to the Cambodia and Lao PDR ones.
+    assert ("Lao PDR", "Viet Nam") in pairs
+    assert ("Viet Nam", "Cambodia") in pairs and ("Viet Nam", "Lao PDR") in pairs
+    assert all(row["target_id"] == by_country[row["target"]] for row in links)

@@ -120,7 +120,7 @@ def retire_steps() -> tuple[WriteStep, ...]:
 
 
 def finalize_steps() -> tuple[WriteStep, ...]:
-    return (WriteStep(store_query("finalize_report"), None),)
+    return (WriteStep(store_query("finalize_report"), None), WriteStep(store_query("link_consultations"), None))
 
 
 class Store(abc.ABC):
