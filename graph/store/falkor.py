@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +71,7 @@ class FalkorStore(Store):
         self.run(query, params, read_only=False, timeout=None)
 
     def _write_lock(self):  # noqa: ANN202
-        return _flock(self.data_dir / "write.lock")
+        return falkordb_server.exclusive_lock(self.data_dir / "write.lock")
 
     def init_schema(self) -> None:
         from graph.queries.catalog import schema_statements
@@ -101,17 +99,6 @@ class FalkorStore(Store):
         with contextlib.suppress(Exception):
             self._db.close()
         self._handle.close()
-
-
-@contextlib.contextmanager
-def _flock(path: Path) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _column_name(header: Any) -> str:

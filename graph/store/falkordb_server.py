@@ -128,7 +128,7 @@ def acquire(data_dir: Path, start_timeout: float = 30.0, linger: float = 0.0) ->
     try:
         # Blocks only while a supervisor is shutting down; afterwards we start a fresh server.
         fcntl.flock(users_fd, fcntl.LOCK_SH)
-        with _locked(data_dir / START_LOCK):
+        with exclusive_lock(data_dir / START_LOCK):
             if not ping(sock):
                 _start(data_dir, sock, start_timeout, linger)
     except BaseException:
@@ -138,7 +138,8 @@ def acquire(data_dir: Path, start_timeout: float = 30.0, linger: float = 0.0) ->
 
 
 @contextlib.contextmanager
-def _locked(path: Path):
+def exclusive_lock(path: Path):
+    """An exclusive advisory lock on `path`, across processes, released on exit."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
