@@ -1,7 +1,7 @@
 """Matching and scoring of extracted statements against the hand annotations in ``tests/gold``.
 
-Pure functions on plain data (stdlib + rapidfuzz); nothing here imports ``graph.ingest``, so the
-scorer stays independent of the extractor it measures.
+Pure functions on plain data (stdlib + rapidfuzz, and the kinds from ``graph.contract``); nothing
+here imports ``graph.ingest``, so the scorer stays independent of the extractor it measures.
 
 The matching rule
 -----------------
@@ -45,16 +45,8 @@ THRESHOLD = 80.0
 MIN_LENGTH_RATIO = 0.5
 CONTAINMENT_MIN_TOKENS = 4
 
-STATEMENT_KINDS = (
-    "problem",
-    "priority",
-    "core_problem",
-    "root_cause",
-    "cause",
-    "effect",
-    "vision",
-    "result",
-)
+# The kinds come from the contract itself (graph.contract holds no extraction code).
+from graph.contract import STATEMENT_KINDS  # noqa: E402
 # A lenient extra row: causes and root causes pooled, for reports where the line between them is a
 # judgement call.
 POOLED_CAUSE = "cause+root_cause"
