@@ -305,12 +305,11 @@ def to_rows(extraction: Extraction, *, file_sha256: str | None = None) -> GraphR
             eid = entity_id(entity.kind, entity.name)
             nodes["entities"].setdefault(eid, {"id": eid, "name": entity.name.strip(), "kind": entity.kind})
         for mention in entity.mentions:
-            pid = _containing_passage(passages, mention.start, mention.end)
-            if pid is None:
-                span = _mention_span(extraction.text, mention.start, mention.end)
-                pid = add_passage(span)
+            holder = _containing_passage(passages, mention.start, mention.end)
+            if holder is None:
+                holder = add_passage(_mention_span(extraction.text, mention.start, mention.end))
                 passages = sorted(nodes["passages"].values(), key=lambda p: (p["start"], -p["end"]))
-            row = add_rel("mentions", pid, eid, count=0)
+            row = add_rel("mentions", holder, eid, count=0)
             row["count"] += 1
 
     return GraphRows(

@@ -6,6 +6,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 import pytest
+from store_fixtures import edited_extraction, make_extraction, relabelled
 
 from graph.model import (
     ENTITY_LABELS,
@@ -19,7 +20,6 @@ from graph.model import (
 )
 from graph.store import Outcome, StoreError
 from graph.store.base import create_steps, finalize_steps, retire_steps, store_query
-from store_fixtures import edited_extraction, make_extraction, relabelled
 
 
 def snapshot(store) -> tuple[dict, dict, list, list]:

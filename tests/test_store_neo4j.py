@@ -21,15 +21,41 @@ def test_factory_picks_neo4j_from_uri_or_env(tmp_path) -> None:
     assert describe_target("bolt://db:7687", env={}) == ("neo4j", "bolt://db:7687")
     assert describe_target(None, env={"NEO4J_URI": "neo4j://h:7687"}) == ("neo4j", "neo4j://h:7687")
     assert describe_target(None, tmp_path, env={}) == ("falkordb", str(tmp_path))
-    with pytest.raises(StoreError, match="unknown store"):
+    with pytest.raises(StoreError, match="unknown store scheme 'mysql'"):
         describe_target("mysql://x", env={})
+
+
+def test_engines_are_found_by_scheme_in_one_registry() -> None:
+    from graph.store import ENGINES
+    from graph.store.falkor import FalkorStore
+    from graph.store.neo4j import Neo4jStore
+
+    classes = {scheme: engine.load() for engine in ENGINES for scheme in engine.schemes}
+    assert classes["falkordb"] is classes["embedded"] is FalkorStore
+    assert {classes[s] for s in ("neo4j", "neo4j+s", "bolt", "bolt+ssc")} == {Neo4jStore}
 
 
 def test_unreachable_neo4j_says_where_it_tried() -> None:
     from graph.store.neo4j import Neo4jStore
 
     with pytest.raises(StoreError, match=r"127\.0\.0\.1:1"):
-        Neo4jStore("bolt://127.0.0.1:1", "neo4j", "x")
+        Neo4jStore.connect("bolt://127.0.0.1:1", "neo4j", "x")
+
+
+def test_an_injected_driver_belongs_to_its_owner() -> None:
+    import neo4j
+    from neo4j.exceptions import DriverError, ServiceUnavailable
+
+    from graph.store.neo4j import Neo4jStore
+
+    driver = neo4j.GraphDatabase.driver("bolt://127.0.0.1:1", auth=("neo4j", "x"))
+    Neo4jStore(driver, "graphs").close()
+    # Still open: it fails on the unreachable address, not with "Driver closed".
+    with pytest.raises(ServiceUnavailable):
+        driver.verify_connectivity()
+    driver.close()
+    with pytest.raises(DriverError, match="closed"):
+        driver.verify_connectivity()
 
 
 @pytest.fixture

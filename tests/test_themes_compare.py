@@ -139,7 +139,8 @@ def test_country_theme_matrix(loaded) -> None:
 def test_recurring_ranking_and_provenance(loaded) -> None:
     ranking = _rows(loaded, "theme_recurring", min_countries=2)
     assert [r["theme"] for r in ranking][:1] == ["database"], "database: 2 countries, 4 statements"
-    assert {r["theme"] for r in ranking} == {"database", "budget_funding", "prosecution_justice", "victim_reintegration"}
+    assert {r["theme"] for r in ranking} == {"database", "budget_funding", "prosecution_justice",
+                                             "victim_reintegration"}
     ranked = rank_recurring(_rows(loaded, "theme_recurring_statements"))
     assert ranked[0].theme == "database"
     lao = ranked[0].support["Lao PDR"]
@@ -177,3 +178,50 @@ def test_retag_links_references_and_follows_the_taxonomy(loaded, tagger, tmp_pat
     assert "database" not in themes and "budget_funding" in themes
     retag(loaded, tagger)
     assert "database" in {r["theme"] for r in _rows(loaded, "compare_country_theme_matrix")}
+
+
+def _theme_links(store) -> set[tuple[str, str]]:
+    rows = store.run("MATCH (s:Statement)-[:ABOUT_THEME]->(t:Theme) RETURN s.id AS s, t.id AS t").rows
+    return {(s, t) for s, t in rows}
+
+
+def test_a_retag_overlapping_an_ingest_loses_no_tag(store, tagger) -> None:
+    """The retag reads the statements, and while it tags them another process ingests a report:
+    that report's own tags must survive the retag's rewrite (the rewrite is scoped and locked)."""
+    import threading
+
+    from graph.themes.store_ops import retag, sync_themes
+    from graph.themes.tagger import ThemeTagger, tag_extraction
+
+    store.write_report(tag_extraction(LAO, tagger))
+    sync_themes(store, tagger.taxonomy)
+    before = _theme_links(store)
+    cambodia = tag_extraction(CAMBODIA, tagger)
+    read_done, ingest_done = threading.Event(), threading.Event()
+    ingested: set[tuple[str, str]] = set()
+
+    class SlowTagger(ThemeTagger):
+        """Holds the retag between reading and writing until the ingest has landed."""
+
+        def tag_texts(self, texts):
+            read_done.set()
+            assert ingest_done.wait(60)
+            return super().tag_texts(texts)
+
+    def ingest() -> None:
+        assert read_done.wait(60)
+        store.write_report(cambodia)
+        sync_themes(store, tagger.taxonomy)
+        ingested.update(_theme_links(store) - before)
+        ingest_done.set()
+
+    worker = threading.Thread(target=ingest)
+    worker.start()
+    result = retag(store, SlowTagger(tagger.nlp, tagger.taxonomy))
+    worker.join(60)
+    assert not worker.is_alive()
+    assert result.statements == len(LAO.statements), "the retag saw only the first report"
+    assert len(ingested) == sum(len(s.themes) for s in cambodia.statements) > 0
+    links = _theme_links(store)
+    assert ingested <= links, f"lost: {sorted(ingested - links)}"
+    assert links == before | ingested

@@ -7,8 +7,8 @@ Each file holds one query and starts with a ``//`` header::
     // @param limit int = 50: at most this many rows
 
 Description lines come first; ``@param name type [= default]: text`` lines declare parameters
-(types: string, int, float, bool, list). Files are read with ``importlib.resources`` so the
-library ships inside the installed package (``graph/cypher`` is the top-level ``cypher/``).
+(types: string, int, float, bool, list). Files are read through ``graph.cypherfiles`` from the
+package ``graph.cypher``, which is the top-level ``cypher/`` folder installed inside the package.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from graph import cypherfiles
 
 PARAM_TYPES = ("string", "int", "float", "bool", "list")
 _PARAM_RE = re.compile(
@@ -144,21 +144,15 @@ def parse_query(name: str, text: str, filename: str = "") -> LibraryQuery:
     return LibraryQuery(name, "\n".join(description), tuple(params), query, filename)
 
 
-def _library_dir() -> Traversable:
-    return resources.files("graph").joinpath("cypher")
-
-
-def _is_library_file(filename: str) -> bool:
-    return filename.endswith(".cypher") and not filename.startswith("schema.")
+LIBRARY = "graph.cypher"
 
 
 @cache
 def catalog() -> Mapping[str, LibraryQuery]:
     """Every library query by name (file name without ``.cypher``), sorted by name."""
-    entries = sorted((e for e in _library_dir().iterdir() if _is_library_file(e.name)), key=lambda e: e.name)
     return MappingProxyType({
-        e.name[: -len(".cypher")]: parse_query(e.name[: -len(".cypher")], e.read_text("utf-8"), e.name)
-        for e in entries
+        name: parse_query(name, cypherfiles.read_text(LIBRARY, name), f"{name}{cypherfiles.SUFFIX}")
+        for name in cypherfiles.names(LIBRARY)
     })
 
 
@@ -172,12 +166,3 @@ def get(name: str) -> LibraryQuery:
 def from_file(path: Path) -> LibraryQuery:
     """An ad-hoc ``.cypher`` file: same header rules as the library."""
     return parse_query(path.stem, path.read_text("utf-8"), str(path))
-
-
-def schema_statements(engine: str) -> list[str]:
-    """The schema file of one engine as separate statements (``;`` or one per line)."""
-    text = _library_dir().joinpath(f"schema.{engine}.cypher").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("//")]
-    if any(ln.rstrip().endswith(";") for ln in lines):
-        return [s.strip() for s in " ".join(lines).split(";") if s.strip()]
-    return [ln.strip() for ln in lines]

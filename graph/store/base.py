@@ -13,15 +13,19 @@ import abc
 import enum
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
+from graph import cypherfiles
 from graph.contract import Extraction
 from graph.model import NODE_KEYS, REL_KEYS, GraphRows, to_rows
 
 DEFAULT_TIMEOUT = 30.0
+QUERIES = "graph.store.cypher"
+# Theme-tag rewrites go a page of statements at a time, each page one atomic unit.
+TAG_PAGE = 2000
+Row = Mapping[str, Any]
 
 
 class StoreError(RuntimeError):
@@ -32,13 +36,10 @@ class QuerySyntaxError(StoreError):
     """The engine rejected the query text; the message is the engine's own."""
 
 
-class Outcome(str, enum.Enum):
+class Outcome(enum.StrEnum):
     NEW = "new"
     UNCHANGED = "unchanged"
     REPLACED = "replaced"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True)
@@ -86,15 +87,14 @@ class Counts:
 _BASE_LABELS = ("Report", "Entity", "Theme", "Group", "Passage", "Statement")
 
 
-@cache
 def store_query(name: str) -> str:
     """An internal (non-analyst) query from ``graph/store/cypher/<name>.cypher``."""
-    text = resources.files("graph.store").joinpath("cypher", f"{name}.cypher").read_text("utf-8")
-    return strip_comments(text)
+    return cypherfiles.query(QUERIES, name)
 
 
-def strip_comments(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+def schema_statements(engine: str) -> list[str]:
+    """The constraints and indexes of one engine, from ``graph/store/cypher/schema.<engine>.cypher``."""
+    return cypherfiles.statements(QUERIES, f"schema.{engine}")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,11 @@ class Store(abc.ABC):
     engine: str = "?"
 
     # --- engine primitives ---
+    @classmethod
+    @abc.abstractmethod
+    def open_location(cls, location: str) -> Store:
+        """Open the store at a location from ``open_store``: a data directory or a server URI."""
+
     @abc.abstractmethod
     def run(self, query: str, params: Mapping[str, Any] | None = None, *, read_only: bool = True,
             timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult: ...
@@ -146,10 +151,8 @@ class Store(abc.ABC):
     def wipe(self) -> None:
         """Delete every node and relationship (the CLI's ``reset``)."""
 
-    def _write_lock(self):  # noqa: ANN202 - a context manager
-        """Serialises check-then-write between processes where the engine needs it."""
-        from contextlib import nullcontext
-
+    def _write_lock(self) -> AbstractContextManager[object]:
+        """Serialises every write between processes where the engine needs it."""
         return nullcontext()
 
     # --- shared behaviour ---
@@ -229,6 +232,31 @@ class Store(abc.ABC):
                 return False
             self._discard(report_id)
         return True
+
+    # --- themes: every theme write takes the same lock as ``write_report`` ---
+    def sync_themes(self, themes: Sequence[Row]) -> None:
+        """Create or update Theme nodes (``id``, ``label``, ``frame``, ``description``)."""
+        with self._write_lock():
+            self._write_atomic((WriteStep(store_query("upsert_themes"), "themes"),), {"themes": list(themes)})
+
+    def replace_theme_tags(self, themes: Sequence[Row], statements: Mapping[str, Sequence[Row]],
+                           passages: Mapping[str, Sequence[Row]], keep: Sequence[str]) -> None:
+        """Re-tag: for each statement (and passage) id given, its theme links become exactly the rows
+        given for it (``{"dst": theme_id, "evidence": ...}``). Ids not given keep their links, so a
+        report ingested while the tags were being computed loses none of its own. Themes outside
+        ``keep`` that nothing is tagged with any more are deleted."""
+        with self._write_lock():
+            self._write_atomic((WriteStep(store_query("upsert_themes"), "themes"),), {"themes": list(themes)})
+            for label, tags in (("statement", statements), ("passage", passages)):
+                ids = list(tags)
+                for start in range(0, len(ids), TAG_PAGE):
+                    page = ids[start:start + TAG_PAGE]
+                    rows = [{"src": i, **tag} for i in page for tag in tags[i]]
+                    # Two units, not one: FalkorDB's undo of a failed query that both deletes and
+                    # creates is unsafe (see ``_replace``). Under the lock nobody sees the gap.
+                    self._write_atomic((WriteStep(store_query(f"clear_{label}_themes"), "ids"),), {"ids": page})
+                    self._write_atomic((WriteStep(store_query(f"write_{label}_themes"), "rows"),), {"rows": rows})
+            self._write_atomic((WriteStep(store_query("delete_unused_themes"), None),), {"keep": list(keep)})
 
     def counts(self) -> Counts:
         labels = self.run(store_query("count_labels"))

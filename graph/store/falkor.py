@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from graph.store.base import (
     Store,
     StoreError,
     WriteStep,
+    schema_statements,
 )
 
 GRAPH_NAME = "gmsgraph"
@@ -38,6 +40,10 @@ class FalkorStore(Store):
             self._handle.close()
             raise
 
+    @classmethod
+    def open_location(cls, location: str) -> FalkorStore:
+        return cls(Path(location))
+
     def __repr__(self) -> str:
         return f"FalkorStore({str(self.data_dir)!r})"
 
@@ -50,11 +56,15 @@ class FalkorStore(Store):
         import redis
 
         ms = None if timeout is None else max(1, int(timeout * 1000))
+        params = dict(params or {})
         try:
+            if read_only and _may_load_files(query) and _plan_loads_files(self._graph.explain(query, params)):
+                raise StoreError("FalkorDB: LOAD CSV reads files and URLs, which read-only queries may not do; "
+                                 "pass --write if that is intended")
             if read_only:
-                result = self._graph.ro_query(query, dict(params or {}), timeout=ms)
+                result = self._graph.ro_query(query, params, timeout=ms)
             else:
-                result = self._graph.query(query, dict(params or {}), timeout=ms)
+                result = self._graph.query(query, params, timeout=ms)
         except redis.ResponseError as exc:
             if read_only and "empty key" in str(exc):
                 return QueryResult((), ())  # nothing was ever written to this graph
@@ -70,12 +80,10 @@ class FalkorStore(Store):
         query = _STEP_JOIN.join(step.query for step in steps)
         self.run(query, params, read_only=False, timeout=None)
 
-    def _write_lock(self):  # noqa: ANN202
+    def _write_lock(self) -> AbstractContextManager[object]:
         return falkordb_server.exclusive_lock(self.data_dir / "write.lock")
 
     def init_schema(self) -> None:
-        from graph.queries.catalog import schema_statements
-
         for statement in schema_statements("falkordb"):
             try:
                 self.run(statement, read_only=False, timeout=None)
@@ -101,6 +109,20 @@ class FalkorStore(Store):
         self._handle.close()
 
 
+def _may_load_files(query: str) -> bool:
+    # A cheap filter before asking the engine: LOAD CSV cannot be written without these letters.
+    return "csv" in query.lower()
+
+
+def _plan_loads_files(plan: Any) -> bool:
+    """Whether FalkorDB's execution plan (``GRAPH.EXPLAIN``) has a Load CSV operation.
+
+    GRAPH.RO_QUERY refuses writes but still runs LOAD CSV, file:// and https:// alike, so
+    read-only here also means no LOAD CSV; the plan, not the query text, is the judge.
+    """
+    return any(line.strip().split(" |")[0].strip().lower() == "load csv" for line in str(plan).splitlines())
+
+
 def _column_name(header: Any) -> str:
     # falkordb returns [type, name] pairs in compact mode.
     name = header[1] if isinstance(header, (list, tuple)) else header
@@ -123,7 +145,8 @@ def _query_error(exc: Exception) -> StoreError:
 
 def to_plain(value: Any) -> Any:
     """Driver objects -> JSON-friendly Python: nodes and edges become property maps."""
-    from falkordb import Edge, Node, Path as FPath
+    from falkordb import Edge, Node
+    from falkordb import Path as FPath
 
     if isinstance(value, Node):
         return {"_labels": list(value.labels or ()), **{k: to_plain(v) for k, v in value.properties.items()}}

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def acquire(data_dir: Path, start_timeout: float = 30.0, linger: float = 0.0) ->
 
 
 @contextlib.contextmanager
-def exclusive_lock(path: Path):
+def exclusive_lock(path: Path) -> Iterator[None]:
     """An exclusive advisory lock on `path`, across processes, released on exit."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from graph.model import GraphRows
 from graph.store.base import (
     DEFAULT_TIMEOUT,
     QueryResult,
@@ -21,32 +22,50 @@ from graph.store.base import (
     create_steps,
     finalize_steps,
     retire_steps,
+    schema_statements,
+    store_query,
 )
-from graph.model import GraphRows
+
+if TYPE_CHECKING:
+    from neo4j import Driver
 
 CHUNK = 1000
 
 
 class Neo4jStore(Store):
+    """A store on a Neo4j driver. Give it a driver you own (apps, tests), or let ``connect`` make one."""
+
     engine = "neo4j"
 
-    def __init__(self, uri: str, user: str | None, password: str | None, database: str | None = None) -> None:
+    def __init__(self, driver: Driver, database: str | None = None, *, uri: str | None = None,
+                 owns_driver: bool = False) -> None:
+        self._driver = driver
+        self.database = database or "neo4j"
+        self.uri = uri or "(a driver given by the caller)"
+        self._owns_driver = owns_driver
+
+    @classmethod
+    def connect(cls, uri: str, user: str | None, password: str | None, database: str | None = None) -> Neo4jStore:
+        """A store on a new driver for ``uri``, checked reachable; closing the store closes it."""
         import neo4j
 
-        self.uri = uri
-        self.database = database or "neo4j"
-        auth = (user, password) if user else None
-        self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+        driver = neo4j.GraphDatabase.driver(uri, auth=(user, password or "") if user else None)
+        store = cls(driver, database, uri=uri, owns_driver=True)
         try:
-            self._driver.verify_connectivity()
+            driver.verify_connectivity()
         except Exception as exc:
-            self._driver.close()
-            raise StoreError(f"cannot reach Neo4j at {uri} (database {self.database!r}): {exc}") from exc
+            driver.close()
+            raise StoreError(f"cannot reach Neo4j at {uri} (database {store.database!r}): {exc}") from exc
+        return store
+
+    @classmethod
+    def open_location(cls, location: str) -> Neo4jStore:
+        return cls.from_env(location)
 
     @classmethod
     def from_env(cls, uri: str, env: Mapping[str, str] | None = None) -> Neo4jStore:
         env = os.environ if env is None else env
-        return cls(uri, env.get("NEO4J_USER", "neo4j"), env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE"))
+        return cls.connect(uri, env.get("NEO4J_USER", "neo4j"), env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE"))
 
     @property
     def location(self) -> str:
@@ -91,7 +110,8 @@ class Neo4jStore(Store):
 
         def work(tx: Any) -> None:
             for steps, params in units:
-                scalars = {k: v for k, v in params.items() if not isinstance(v, list)}
+                batches = {step.batch for step in steps if step.batch}
+                scalars = {k: v for k, v in params.items() if k not in batches}
                 for step in steps:
                     if step.batch is None:
                         tx.run(step.query, scalars).consume()
@@ -107,20 +127,17 @@ class Neo4jStore(Store):
             raise StoreError(f"Neo4j: {exc}") from exc
 
     def init_schema(self) -> None:
-        from graph.queries.catalog import schema_statements
-
         for statement in schema_statements("neo4j"):
             self.run(statement, read_only=False, timeout=None)
 
     def wipe(self) -> None:
         # Batched so that a large graph does not need one huge transaction.
-        from graph.store.base import store_query
-
         while self.run(store_query("wipe_batch"), {"batch": 10000}, read_only=False, timeout=None).rows[0][0]:
             pass
 
     def close(self) -> None:
-        self._driver.close()
+        if self._owns_driver:
+            self._driver.close()
 
 
 def to_plain(value: Any) -> Any:

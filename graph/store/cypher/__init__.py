@@ -1,0 +1,1 @@
+"""The store's internal queries and schema files, one per ``.cypher`` file."""

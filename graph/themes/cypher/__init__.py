@@ -1,0 +1,1 @@
+"""The themes' read queries, one per ``.cypher`` file."""

@@ -1,2 +1,0 @@
-MATCH (:Passage)-[a:ABOUT_THEME]->(:Theme)
-DELETE a

@@ -1,2 +1,0 @@
-MATCH (:Statement)-[a:ABOUT_THEME]->(:Theme)
-DELETE a
