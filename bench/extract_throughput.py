@@ -55,7 +55,8 @@ def main() -> None:
 
     pipe_rate = words / statistics.median(pipe_times)
     extract_rate = words / statistics.median(extract_times)
-    print(f"model: {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}; pipes: {', '.join(nlp.pipe_names)}")
+    model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
+    print(f"model: {model}; pipes: {', '.join(nlp.pipe_names)}")
     print(f"reports: {len(args.reports)}; words: {words:,}; rounds: {args.repeat} (median)")
     print(f"raw nlp.pipe:        {pipe_rate:10,.0f} words/s")
     print(f"gmsgraph extract:    {extract_rate:10,.0f} words/s")

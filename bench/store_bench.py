@@ -19,14 +19,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from graph.contract import Extraction, content_hash
+from graph.model import to_rows
+from graph.queries import api
+from graph.store.base import create_steps
+from graph.store.falkor import FalkorStore
 
-from graph.contract import Extraction, content_hash  # noqa: E402
-from graph.model import to_rows  # noqa: E402
-from graph.queries import api  # noqa: E402
-from graph.store.base import create_steps  # noqa: E402
-from graph.store.falkor import FalkorStore  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 COUNTRIES = ("Lao PDR", "Cambodia", "China", "Myanmar", "Thailand", "Viet Nam", "GMS regional")
 
@@ -149,7 +148,7 @@ def main() -> int:
             for name, params in (("organisation_reach", {"name": "UNIAP"}),
                                  ("statements_mentioning", {"name": "Penal Code"})):
                 rows = len(api.run_query(store, name, params))
-                lat = timed(lambda: api.run_query(store, name, params), 20)
+                lat = timed(lambda name=name, params=params: api.run_query(store, name, params), 20)
                 print(f"2-hop query {name}{params}: {rows} rows, median {lat * 1000:.1f} ms")
                 summary.append(f"2-hop query {name} .. {lat * 1000:6.1f} ms  ({rows} rows, "
                                f"{args.reports} reports, median of 20)")
