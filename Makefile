@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := data/reports/lao_pdr_2013_consultation.txt
 
-.PHONY: demo test install dev bench score clean
+.PHONY: demo test lint install dev bench score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ demo: install
 	$(BIN)/gmsgraph query root_causes --param report=lao --limit 20
 	$(BIN)/gmsgraph themes recurring
 
-test: dev
+# Lint and types first: CI runs exactly this target.
+test: lint
 	$(BIN)/python -m pytest
+
+lint: dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py
