@@ -261,3 +261,17 @@ def test_falkordb_undo_of_delete_plus_create_is_unsafe(store) -> None:
     after = snapshot(store)
     assert after[:2] == before[:2]  # same counts...
     assert after != before  # ...but relationships reattached to the wrong nodes
+
+
+def test_a_report_left_staging_is_never_trusted_as_already_ingested(store) -> None:
+    """A writer killed between create and finalize: the file-hash and content-hash shortcuts must not
+    call that report unchanged; the next write of it recovers and finishes it."""
+    extraction = make_extraction()
+    rows = to_rows(extraction, file_sha256="f" * 64)
+    store._write_atomic(create_steps(), rows.batches())  # killed here: staged, never finalized
+    assert store.find_file("f" * 64) is None
+    assert not store.has_report(extraction.report.id)
+    result = store.write_report(extraction, file_sha256="f" * 64)
+    assert result.outcome is Outcome.UNCHANGED  # recovery finished the staged copy, which is this one
+    assert store.find_file("f" * 64) == extraction.report.id and store.has_report(extraction.report.id)
+    assert store.run("MATCH (r:Report) RETURN r.staging").rows == ((None,),)

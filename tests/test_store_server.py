@@ -150,3 +150,92 @@ def test_read_only_refuses_load_csv(store, query: str) -> None:
 def test_read_only_still_runs_queries_that_only_mention_csv(store) -> None:
     store.run("CREATE (:Report {id: 'r1', source: 'table.csv'})", read_only=False)
     assert store.run("MATCH (r:Report) WHERE r.source ENDS WITH '.csv' RETURN r.id").rows == (("r1",),)
+
+
+# --- hardening: private files, sockets no one else can plant, engine limits, crash restart ----------
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_data_dir_and_its_files_are_private_even_when_made_0755(tmp_path: Path) -> None:
+    data = tmp_path / "shared"
+    data.mkdir(mode=0o755)
+    os.chmod(data, 0o755)
+    (data / "server.log").write_text("old log\n")
+    os.chmod(data / "server.log", 0o644)
+    store = FalkorStore(data)
+    try:
+        store.run("CREATE (:Report {id: 'r'})", read_only=False)
+        store.run("MATCH (n) RETURN count(n)")
+    finally:
+        store.close()
+    assert fs.wait_stopped(data)
+    assert _mode(data) == 0o700
+    leaks = [p for p in data.rglob("*") if _mode(p) & 0o077]
+    assert not leaks, f"readable by others: {leaks}"
+    assert _mode(data / fs.IMPORT_DIR) == 0o700 and not any((data / fs.IMPORT_DIR).iterdir())
+
+
+def test_a_deep_data_dir_gets_its_socket_in_a_private_directory(tmp_path: Path) -> None:
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    sock = fs.socket_path_for(deep)
+    assert sock.parent == fs.private_socket_dir()
+    assert _mode(sock.parent) == 0o700 and sock.parent.stat().st_uid == os.getuid()
+    with fs.acquire(deep) as handle:
+        assert handle.socket_path == sock and fs.ping(sock)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="planting another user's socket needs root (CI runs as root)")
+def test_a_socket_another_user_planted_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    data = tmp_path / "victim"
+    data.mkdir(mode=0o700)
+    planted = socket.socket(socket.AF_UNIX)
+    planted.bind(str(data / fs.SOCKET_NAME))
+    planted.listen()
+    os.chown(data / fs.SOCKET_NAME, 4242, 4242)
+    try:
+        with pytest.raises(fs.ServerError, match="belongs to another user"):
+            fs.acquire(data)
+    finally:
+        planted.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a directory of another user needs root (CI runs as root)")
+def test_a_data_dir_of_another_user_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "theirs"
+    data.mkdir(mode=0o700)
+    os.chown(data, 4242, 4242)
+    with pytest.raises(fs.ServerError, match="belongs to another user"):
+        fs.acquire(data)
+
+
+def test_engine_limits_are_set(store) -> None:
+    client = store._db.connection  # the raw redis connection: GRAPH.CONFIG is not a graph query
+    got = {name: int(client.execute_command("GRAPH.CONFIG", "GET", name)[1])
+           for name in ("TIMEOUT_MAX", "TIMEOUT_DEFAULT", "QUERY_MEM_CAPACITY", "RESULTSET_SIZE")}
+    assert got == {"TIMEOUT_MAX": fs.ENGINE_TIMEOUT_MAX_MS, "TIMEOUT_DEFAULT": fs.ENGINE_TIMEOUT_DEFAULT_MS,
+                   "QUERY_MEM_CAPACITY": fs.ENGINE_QUERY_MEMORY_BYTES, "RESULTSET_SIZE": fs.ENGINE_RESULTSET_ROWS}
+
+
+def test_a_crashed_server_is_restarted_with_its_data(tmp_path: Path) -> None:
+    store = FalkorStore(tmp_path)
+    try:
+        store.run("CREATE (:Report {id: 'kept'})", read_only=False)
+        _, redis_pid = fs.server_pids(tmp_path)
+        os.kill(redis_pid, signal.SIGKILL)
+        _wait_for(lambda: (fs.server_pids(tmp_path) or (0, redis_pid))[1] != redis_pid and fs.ping(
+            fs.socket_path_for(tmp_path)), "the supervisor to restart redis")
+        rows = None
+        for _ in range(3):  # the first query after the crash may meet the dead connection
+            try:
+                rows = store.run("MATCH (r:Report) RETURN r.id").rows
+                break
+            except StoreError:
+                time.sleep(0.1)
+        assert rows == (("kept",),)
+    finally:
+        store.close()

@@ -218,7 +218,8 @@ class Store(abc.ABC):
         return [row[0] for row in staging.rows]
 
     def has_report(self, report_id: str) -> bool:
-        return bool(self.run(store_query("find_reports"), {"id": report_id, "source": None}).rows)
+        """Whether a finished report has this id (a half-written one does not count)."""
+        return bool(self.run(store_query("finished_report"), {"id": report_id}).rows)
 
     def find_file(self, file_sha256: str) -> str | None:
         """The id of the report ingested from a file with exactly these bytes, if any."""

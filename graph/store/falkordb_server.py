@@ -23,6 +23,7 @@ import fcntl
 import hashlib
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,16 @@ USERS_LOCK = "users.lock"
 START_LOCK = "start.lock"
 PID_FILE = "server.pid"
 LOG_FILE = "server.log"
+# FalkorDB's LOAD CSV folder: private and always empty (read-only queries may not LOAD CSV at all).
+IMPORT_DIR = "import"
+# Engine limits (FalkorDB module arguments). Ingest writes of one report take well under a second;
+# the caps are there for runaway analyst queries.
+ENGINE_TIMEOUT_MAX_MS = 120_000
+ENGINE_TIMEOUT_DEFAULT_MS = 30_000
+ENGINE_QUERY_MEMORY_BYTES = 2 * 1024**3
+ENGINE_RESULTSET_ROWS = 1_000_000
+# A crashed redis is restarted (its AOF keeps every acknowledged write) at most this often.
+MAX_RESTARTS = 5
 # sun_path is 108 bytes on Linux, 104 on macOS; keep a margin.
 _MAX_SOCKET_PATH = 100
 
@@ -62,9 +73,51 @@ def socket_path_for(data_dir: Path) -> Path:
     path = data_dir / SOCKET_NAME
     if len(os.fsencode(path)) <= _MAX_SOCKET_PATH:
         return path
-    # A deep data dir would overflow sun_path: use a short, per-dir name in the temp dir instead.
+    # A deep data dir would overflow sun_path: use a short, per-dir name in this user's private
+    # socket directory instead (never a guessable name in the shared temp dir).
     digest = hashlib.sha256(os.fsencode(data_dir)).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"gmsgraph-{os.getuid()}-{digest}.sock"
+    return private_socket_dir() / f"{digest}.sock"
+
+
+def private_socket_dir() -> Path:
+    """``<tmp>/gmsgraph-<uid>``: created 0700, and refused if someone else owns it or can enter it."""
+    path = Path(tempfile.gettempdir()) / f"gmsgraph-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=0o700)
+    ensure_private_dir(path)
+    return path
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Make a directory of ours 0700; refuse one that another user owns (it could be a trap)."""
+    info = path.lstat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise ServerError(f"{path} is not a directory")
+    if info.st_uid != os.getuid():
+        raise ServerError(f"{path} belongs to another user (uid {info.st_uid}); refusing to use it")
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, 0o700)
+
+
+def check_socket_owner(sock: Path) -> None:
+    """A socket someone else created would receive our whole graph: refuse it."""
+    with contextlib.suppress(FileNotFoundError):
+        owner = sock.lstat().st_uid
+        if owner != os.getuid():
+            raise ServerError(f"the FalkorDB socket {sock} belongs to another user (uid {owner}); "
+                              "refusing to connect. Remove it or use another --data-dir")
+
+
+def _make_private(data_dir: Path) -> None:
+    """The data directory and everything the server wrote in it are readable by this user only."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    ensure_private_dir(data_dir)
+    for child in data_dir.rglob("*"):
+        with contextlib.suppress(OSError):
+            info = child.lstat()
+            if info.st_uid == os.getuid() and not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+                os.chmod(child, 0o700 if stat.S_ISDIR(info.st_mode) else 0o600)
+    (data_dir / IMPORT_DIR).mkdir(mode=0o700, exist_ok=True)
 
 
 def _binaries() -> tuple[str, str]:
@@ -85,6 +138,7 @@ def ping(socket_path: Path, timeout: float = 1.0) -> bool:
 
     if not socket_path.exists():
         return False
+    check_socket_owner(socket_path)
     # No retries: a dead socket must answer "no" at once, not after redis-py's backoff.
     client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=timeout,
                          socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0))
@@ -123,7 +177,7 @@ class ServerHandle:
 
 def acquire(data_dir: Path, start_timeout: float = 30.0, linger: float = 0.0) -> ServerHandle:
     """Attach to the data dir's server, starting it if nobody runs it. Returns this user's handle."""
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _make_private(data_dir)
     sock = socket_path_for(data_dir)
     users_fd = os.open(data_dir / USERS_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
     try:
@@ -153,7 +207,7 @@ def exclusive_lock(path: Path) -> Iterator[None]:
 def _start(data_dir: Path, sock: Path, timeout: float, linger: float) -> None:
     with contextlib.suppress(FileNotFoundError):
         sock.unlink()  # stale: it did not answer PING
-    log = open(data_dir / LOG_FILE, "ab")
+    log = os.fdopen(os.open(data_dir / LOG_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab")
     try:
         proc = subprocess.Popen(
             [sys.executable, "-m", "graph.store.falkordb_server", "supervise", str(data_dir),
@@ -247,13 +301,17 @@ def _redis_command(data_dir: Path, sock: Path) -> list[str]:
         "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
         "--daemonize", "no", "--protected-mode", "yes", "--logfile", "",
         "--loadmodule", module,
+        # Engine-side limits. Measured: they do not stop every runaway query (a long UNWIND ran past
+        # TIMEOUT_MAX until the memory cap hit), so the client has its own deadline too.
+        "TIMEOUT_MAX", str(ENGINE_TIMEOUT_MAX_MS), "TIMEOUT_DEFAULT", str(ENGINE_TIMEOUT_DEFAULT_MS),
+        "QUERY_MEM_CAPACITY", str(ENGINE_QUERY_MEMORY_BYTES), "RESULTSET_SIZE", str(ENGINE_RESULTSET_ROWS),
+        "IMPORT_FOLDER", f"{data_dir / IMPORT_DIR}/",
     ]
 
 
 def supervise(data_dir: Path, sock: Path, linger: float, poll: float = 0.1) -> int:
-    redis_proc = subprocess.Popen(_redis_command(data_dir, sock), stdin=subprocess.DEVNULL,
-                                  preexec_fn=_set_pdeathsig)
-    (data_dir / PID_FILE).write_text(f"{os.getpid()} {redis_proc.pid}\n")
+    os.umask(0o077)  # the graph file, the AOF and the log are this user's only
+    redis_proc = _spawn_redis(data_dir, sock)
     stopping = False
 
     def on_term(signum: int, frame: object) -> None:
@@ -264,9 +322,22 @@ def supervise(data_dir: Path, sock: Path, linger: float, poll: float = 0.1) -> i
     signal.signal(signal.SIGINT, on_term)
     users_fd = os.open(data_dir / USERS_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
     idle_since: float | None = None
+    restarts = 0
     try:
-        while not stopping and redis_proc.poll() is None:
+        while not stopping:
             time.sleep(poll)
+            if redis_proc.poll() is not None:
+                if stopping or restarts >= MAX_RESTARTS:
+                    break
+                # A crash (a query that blew the engine up, an OOM kill): start it again on the same
+                # files. Clients see one failed query, then a server with every acknowledged write.
+                restarts += 1
+                print(f"falkordb exited with {redis_proc.returncode}; restart {restarts}/{MAX_RESTARTS}",
+                      file=sys.stderr, flush=True)
+                with contextlib.suppress(FileNotFoundError):
+                    sock.unlink()
+                redis_proc = _spawn_redis(data_dir, sock)
+                continue
             try:
                 fcntl.flock(users_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -285,6 +356,12 @@ def supervise(data_dir: Path, sock: Path, linger: float, poll: float = 0.1) -> i
             (data_dir / PID_FILE).unlink()
         os.close(users_fd)  # releases the exclusive lock, if held
     return 0
+
+
+def _spawn_redis(data_dir: Path, sock: Path) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(_redis_command(data_dir, sock), stdin=subprocess.DEVNULL, preexec_fn=_set_pdeathsig)
+    (data_dir / PID_FILE).write_text(f"{os.getpid()} {proc.pid}\n")
+    return proc
 
 
 def _shutdown(redis_proc: subprocess.Popen[bytes], sock: Path) -> None:
