@@ -16,13 +16,14 @@ from graph.store.base import (
     Outcome,
     QueryResult,
     QuerySyntaxError,
+    QueryTimeout,
     Store,
     StoreError,
     WriteResult,
 )
 
 __all__ = [
-    "Counts", "Outcome", "QueryResult", "QuerySyntaxError", "Store", "StoreError", "WriteResult",
+    "Counts", "Outcome", "QueryResult", "QuerySyntaxError", "QueryTimeout", "Store", "StoreError", "WriteResult",
     "ENGINES", "Engine", "open_store", "describe_target",
 ]
 

@@ -36,6 +36,10 @@ class QuerySyntaxError(StoreError):
     """The engine rejected the query text; the message is the engine's own."""
 
 
+class QueryTimeout(StoreError):
+    """The query ran past its timeout: stopped by the engine or abandoned by the client."""
+
+
 class Outcome(enum.StrEnum):
     NEW = "new"
     UNCHANGED = "unchanged"

@@ -13,6 +13,7 @@ from graph.store.base import (
     DEFAULT_TIMEOUT,
     QueryResult,
     QuerySyntaxError,
+    QueryTimeout,
     Store,
     StoreError,
     WriteStep,
@@ -23,22 +24,43 @@ GRAPH_NAME = "gmsgraph"
 # Joins write steps into one query. The aggregate always yields exactly one row, so the next
 # step runs once even when the previous UNWIND had no rows.
 _STEP_JOIN = "\nWITH count(*) AS _done\n"
+# Seconds the client waits beyond a query's timeout before it abandons the query itself.
+CLIENT_GRACE = 1.0
 
 
 class FalkorStore(Store):
     engine = "falkordb"
 
     def __init__(self, data_dir: Path, graph_name: str = GRAPH_NAME, start_timeout: float = 30.0) -> None:
-        from falkordb import FalkorDB
-
         self.data_dir = data_dir
+        self.graph_name = graph_name
         self._handle = falkordb_server.acquire(data_dir, start_timeout=start_timeout)
+        # One client per deadline: a client's socket timeout is the deadline of its queries.
+        self._clients: dict[float | None, Any] = {}
         try:
-            self._db = FalkorDB(unix_socket_path=str(self._handle.socket_path))
+            self._db = self._client(None)
             self._graph = self._db.select_graph(graph_name)
         except Exception:
             self._handle.close()
             raise
+
+    def _client(self, deadline: float | None) -> Any:
+        """A client whose reads give up ``deadline`` seconds after the engine's own timeout should
+        have stopped the query (measured: the engine does not always stop it). No retries: a write
+        sent twice after a dropped connection could be applied twice."""
+        if deadline not in self._clients:
+            from falkordb import FalkorDB
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
+
+            self._clients[deadline] = FalkorDB(unix_socket_path=str(self._handle.socket_path),
+                                               socket_timeout=deadline, retry=Retry(NoBackoff(), 0))
+        return self._clients[deadline]
+
+    def _graph_for(self, timeout: float | None) -> Any:
+        if timeout is None:
+            return self._graph
+        return self._client(round(timeout + CLIENT_GRACE, 1)).select_graph(self.graph_name)
 
     @classmethod
     def open_location(cls, location: str) -> FalkorStore:
@@ -58,13 +80,17 @@ class FalkorStore(Store):
         ms = None if timeout is None else max(1, int(timeout * 1000))
         params = dict(params or {})
         try:
-            if read_only and _may_load_files(query) and _plan_loads_files(self._graph.explain(query, params)):
+            graph = self._graph_for(timeout)
+            if read_only and _may_load_files(query) and _plan_loads_files(graph.explain(query, params)):
                 raise StoreError("FalkorDB: LOAD CSV reads files and URLs, which read-only queries may not do; "
                                  "pass --write if that is intended")
             if read_only:
-                result = self._graph.ro_query(query, params, timeout=ms)
+                result = graph.ro_query(query, params, timeout=ms)
             else:
-                result = self._graph.query(query, params, timeout=ms)
+                result = graph.query(query, params, timeout=ms)
+        except redis.TimeoutError as exc:
+            raise QueryTimeout(f"FalkorDB: the query did not finish within its {timeout:g} s timeout "
+                               "and was abandoned") from exc
         except redis.ResponseError as exc:
             if read_only and "empty key" in str(exc):
                 return QueryResult((), ())  # nothing was ever written to this graph
@@ -104,8 +130,9 @@ class FalkorStore(Store):
             self._graph.delete()
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._db.close()
+        for client in self._clients.values():
+            with contextlib.suppress(Exception):
+                client.close()
         self._handle.close()
 
 
@@ -138,6 +165,8 @@ def _query_error(exc: Exception) -> StoreError:
     if "executed only on read-only queries" in message:
         return StoreError("FalkorDB: this query writes, but was run read-only (the default); "
                           "pass --write if that is intended")
+    if "timed out" in message.lower():
+        return QueryTimeout(f"FalkorDB: {message}")
     if any(m in message.lower() for m in _SYNTAX_MARKERS):
         return QuerySyntaxError(f"FalkorDB: {message}")
     return StoreError(f"FalkorDB: {message}")
