@@ -107,3 +107,31 @@ def test_every_library_query_runs_on_neo4j(neo) -> None:
             continue
         assert api.run_query(neo, query, params).columns, name
     assert [r["hops"] for r in api.root_causes(neo, "Lao").records()] == [2]
+
+
+@pytest.mark.parametrize(("query_type", "plan", "refused"), [
+    ("r", {"operatorType": "ProduceResults@neo4j", "children": [{"operatorType": "AllNodesScan@neo4j"}]}, None),
+    ("r", {"operatorType": "ProduceResults@neo4j", "children": [{"operatorType": "LoadCSV@neo4j"}]}, "LOAD CSV"),
+    ("rw", {"operatorType": "ProduceResults"}, "writes"),
+    ("w", None, "writes"),
+    ("s", None, "schema"),
+    (None, None, None),
+])
+def test_read_only_judged_from_neo4j_explain(query_type, plan, refused) -> None:
+    from graph.store.neo4j import read_only_refusal
+
+    got = read_only_refusal(query_type, plan)
+    assert (got is None) if refused is None else (refused in got)
+
+
+@pytest.mark.parametrize("query", [
+    "CREATE (:Report {id: 'x'})",
+    "MATCH (n) SET n.x = 1",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "CREATE INDEX probe IF NOT EXISTS FOR (n:Report) ON (n.probe)",
+])
+def test_neo4j_read_only_refuses_writes_and_file_access(neo, query) -> None:
+    before = neo.counts()
+    with pytest.raises(StoreError):
+        neo.run(query)
+    assert neo.counts() == before

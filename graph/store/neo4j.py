@@ -8,7 +8,7 @@ inside the transaction function, and ``database_`` is passed on every call.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from graph.model import GraphRows
@@ -77,6 +77,13 @@ class Neo4jStore(Store):
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 
         def work(tx: Any) -> QueryResult:
+            if read_only:
+                # A READ session refuses writes; EXPLAIN also catches what it lets through (LOAD CSV
+                # reads files and URLs; schema commands and writing procedures).
+                summary = tx.run(f"EXPLAIN {query}", dict(params or {})).consume()
+                refusal = read_only_refusal(summary.query_type, summary.plan)
+                if refusal:
+                    raise StoreError(f"Neo4j: {refusal}; pass --write if that is intended")
             result = tx.run(query, dict(params or {}))
             rows = tuple(tuple(to_plain(v) for v in record.values()) for record in result)
             return QueryResult(tuple(result.keys()), rows)
@@ -138,6 +145,25 @@ class Neo4jStore(Store):
     def close(self) -> None:
         if self._owns_driver:
             self._driver.close()
+
+
+def read_only_refusal(query_type: str | None, plan: Mapping[str, Any] | None) -> str | None:
+    """Why Neo4j's EXPLAIN of a read-only query shows it is not one (None: it is a pure read).
+
+    ``query_type`` is "r", "rw", "w" or "s" (schema); ``plan`` is the operator tree.
+    """
+    if query_type and query_type != "r":
+        return {"s": "this query changes the schema", "w": "this query writes",
+                "rw": "this query writes"}.get(query_type, f"this query is of type {query_type!r}")
+    if plan and any(op == "LoadCSV" for op in _operators(plan)):
+        return "LOAD CSV reads files and URLs, which read-only queries may not do"
+    return None
+
+
+def _operators(plan: Mapping[str, Any]) -> Iterator[str]:
+    yield str(plan.get("operatorType", "")).split("@")[0]
+    for child in plan.get("children", ()) or ():
+        yield from _operators(child)
 
 
 def to_plain(value: Any) -> Any:
