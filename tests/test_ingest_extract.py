@@ -1,6 +1,7 @@
 """Extraction with the real spaCy model on the Lao report and the synthetic reports, plus the blank-model fallback.
 
-The model and the Lao extraction are made once per session (ingest_support caches them).
+The model and the Lao extraction are made once per session (ingest_support caches them; the
+fixtures below hand the cached objects out).
 """
 
 from __future__ import annotations
@@ -9,21 +10,30 @@ import re
 from pathlib import Path
 
 import pytest
-
-from graph.contract import ENTITY_KINDS, LINK_TYPES, STATEMENT_KINDS, content_hash
 from ingest_support import (
     LAO_REPORT,
     SYNTHETIC_REPORTS,
     extraction_of,
     find_statement,
     gold,
-    lao,  # noqa: F401  (session fixture)
-    nlp,  # noqa: F401  (session fixture)
     norm,
+    real_nlp,
     statements_of,
 )
 
+from graph.contract import ENTITY_KINDS, LINK_TYPES, STATEMENT_KINDS, content_hash
+
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return real_nlp()
+
+
+@pytest.fixture(scope="session")
+def lao():
+    return extraction_of(str(LAO_REPORT))
 
 
 def _key(text: str) -> str:
@@ -60,7 +70,8 @@ def test_lao_priorities(lao) -> None:
 def test_lao_core_problems(lao) -> None:
     cores = statements_of(lao, "core_problem")
     assert len(cores) == 4
-    assert find_statement(lao, "Insufficient economic opportunities, especially in rural areas", "core_problem") is not None
+    core = find_statement(lao, "Insufficient economic opportunities, especially in rural areas", "core_problem")
+    assert core is not None
     assert find_statement(lao, "Cooperation", "core_problem") is not None  # Group II's tree takes its heading's topic
     # One tree per priority.
     assert sorted(c.topic for c in cores) == sorted(s.text for s in statements_of(lao, "priority"))
@@ -143,30 +154,33 @@ def test_lao_explicit_causal_link_has_the_right_direction(lao) -> None:
     effect = find_statement(lao, "fewer investigations")
     assert cause is not None and effect is not None
     assert effect.parent == cause.id
-    links = [link for link in lao.links if link.type == "CAUSES" and {link.source, link.target} == {cause.id, effect.id}]
+    links = [link for link in lao.links
+             if link.type == "CAUSES" and {link.source, link.target} == {cause.id, effect.id}]
     assert [(by_id[link.source].text, by_id[link.target].text, link.evidence) for link in links] == [
         (cause.text, "fewer investigations", "results in")]
 
 
 def test_lao_driven_by_and_push_factor_directions(lao) -> None:
     by_id = {s.id: s for s in lao.statements}
-    causes = [(by_id[link.source].text, by_id[link.target].text, link.evidence) for link in lao.links if link.type == "CAUSES"]
+    causes = [(by_id[link.source].text, by_id[link.target].text, link.evidence)
+              for link in lao.links if link.type == "CAUSES"]
     # "Y because of X": X causes Y.
-    assert ("poor coordination", "Internal cooperation doesn’t function well because of poor coordination.", "because of") in causes
+    assert ("poor coordination", "Internal cooperation doesn’t function well because of poor coordination.",
+            "because of") in causes
     # "X is a push factor for Y": X causes Y (the sentence stands for its first clause).
     assert any(cause.startswith("economic forces") and _key(effect) == "migration" and "push factor" in evidence
                for cause, effect, evidence in causes)
     # "Y is due to X" in the Skills tree.
     assert ("a lack of capacity and lack of skills",
-            "Law enforcement and implementation is not strict due to a lack of capacity and lack of skills.", "due to") in [
-        (c, e, ev) for c, e, ev in causes]
+            "Law enforcement and implementation is not strict due to a lack of capacity and lack of skills.",
+            "due to") in causes
 
 
 def test_lao_causal_pair_recall(lao) -> None:
     """Recall of the gold cause→effect pairs: the issue's quality bar is ≥ 0.7."""
     by_id = {s.id: s for s in lao.statements}
-    links = [(norm(by_id[l.source].text).lower(), norm(by_id[l.target].text).lower())
-             for l in lao.links if l.type == "CAUSES"]
+    links = [(norm(by_id[link.source].text).lower(), norm(by_id[link.target].text).lower())
+             for link in lao.links if link.type == "CAUSES"]
     pairs = gold("lao_pdr_2013_consultation")["causal_pairs"]
 
     def covers(statement: str, clause: str) -> bool:
@@ -198,8 +212,8 @@ def test_lao_entities(lao) -> None:
     for entity in lao.entities:
         for mention in entity.mentions:
             mentioned = lao.text[mention.start:mention.end]
-            assert mentioned.strip() and (entity.kind != "organisation" or entity.name.split()[0].lower() in mentioned.lower()
-                                          or mentioned.lower().startswith("the"))
+            names_it = entity.name.split()[0].lower() in mentioned.lower() or mentioned.lower().startswith("the")
+            assert mentioned.strip() and (entity.kind != "organisation" or names_it)
 
 
 def test_lao_person_spelling_variants_are_one_entity(lao) -> None:
@@ -372,19 +386,20 @@ def test_results_address_the_causes_they_remedy(lao, result: str, cause: str) ->
     result_statement = find_statement(lao, result, "result")
     cause_statement = find_statement(lao, cause)
     assert result_statement is not None and cause_statement is not None
-    remedies = [l for l in lao.links if l.type == "ADDRESSES" and l.source == result_statement.id and l.target == cause_statement.id]
+    remedies = [link for link in lao.links if link.type == "ADDRESSES"
+                and link.source == result_statement.id and link.target == cause_statement.id]
     assert len(remedies) == 1 and remedies[0].evidence.startswith("shared terms: ")
 
 
 def test_generic_words_do_not_make_remedies(lao) -> None:
     by_id = {s.id: s for s in lao.statements}
-    remedies = [l for l in lao.links if l.type == "ADDRESSES" and l.evidence.startswith("shared terms: ")]
+    remedies = [link for link in lao.links if link.type == "ADDRESSES" and link.evidence.startswith("shared terms: ")]
     assert remedies, "results should address some causes"
     for link in remedies:
         assert by_id[link.source].kind == "result" and by_id[link.target].kind in ("cause", "root_cause")
         shared = link.evidence.removeprefix("shared terms: ").split(", ")
         assert not {"trafficking", "human", "victim", "lack"} & set(shared)
     # Some causes stay unaddressed: that is what gap analysis is for.
-    addressed = {l.target for l in remedies}
+    addressed = {link.target for link in remedies}
     causes = [s for s in lao.statements if s.kind in ("cause", "root_cause")]
     assert 0 < len(addressed) < len(causes)

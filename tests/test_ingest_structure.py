@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from ingest_support import cleaned
 
 from graph.ingest.layout import find_marker, is_title_like
 from graph.ingest.structure import build_blocks, parse_group_heading, parse_label, stage_of
-from ingest_support import cleaned
 
 
 @pytest.mark.parametrize(
@@ -284,12 +284,11 @@ def test_own_layout_extracts_its_statements() -> None:
     from graph.contract import content_hash
     from graph.ingest.extract import extract_statements
     from graph.ingest.nlp import blank_nlp
+    from graph.ingest.parsed import parse_blocks
 
     clean_text = cleaned(OWN_LAYOUT)
-    blocks = build_blocks(clean_text)
-    nlp = blank_nlp()
-    docs = {i: nlp(b.text) for i, b in enumerate(blocks) if b.kind != "heading"}
-    statements, links = extract_statements(blocks, docs, content_hash(clean_text.text))
+    parsed = parse_blocks(build_blocks(clean_text), blank_nlp())
+    statements, links = extract_statements(parsed, content_hash(clean_text.text))
     kinds = {(s.kind, s.text) for s in statements}
     assert {
         ("problem", "Children leave school early to work on farms."),
@@ -304,5 +303,5 @@ def test_own_layout_extracts_its_statements() -> None:
     } <= kinds
     assert not any("organisers" in s.text for s in statements)
     by_id = {s.id: s for s in statements}
-    addresses = {(by_id[l.source].text, by_id[l.target].text) for l in links if l.type == "ADDRESSES"}
+    addresses = {(by_id[link.source].text, by_id[link.target].text) for link in links if link.type == "ADDRESSES"}
     assert ("Every child completes lower secondary school.", "Early school leaving") in addresses

