@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from ingest_support import LAO_REPORT, nlp  # noqa: F401  (nlp: session fixture, so the model loads once)
 
 from graph.cli import main
-from ingest_support import LAO_REPORT, nlp  # noqa: F401  (nlp: session fixture)
 
 # Small reports written for these tests (synthetic), so each CLI run parses little text.
 TINY = """SYNTHETIC TEST REPORT — written for the gms-graph CLI tests
@@ -54,22 +54,24 @@ Table 1: Early school leaving
 """
 
 
+def tiny_report(path: Path, country: str) -> Path:
+    path.write_text(TINY.format(country=country), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
-    path = tmp_path / "small_synthetic.txt"
-    path.write_text(TINY.format(country="Lao PDR"), encoding="utf-8")
-    return path
+    return tiny_report(tmp_path / "small_synthetic.txt", "Lao PDR")
 
 
 @pytest.fixture
 def other(tmp_path: Path) -> Path:
-    path = tmp_path / "other_synthetic.txt"
-    path.write_text(TINY.format(country="Cambodia"), encoding="utf-8")
-    return path
+    return tiny_report(tmp_path / "other_synthetic.txt", "Cambodia")
 
 STATEMENT_KEYS = {"id", "kind", "text", "group", "topic", "n", "parent", "themes", "source"}
 SOURCE_KEYS = {"section", "page", "start", "end", "sentence"}
 # "synthetic" marks the test reports written for this project (issue 4); the rest is the original contract.
+KINDS = {"problem", "priority", "core_problem", "root_cause", "cause", "effect", "vision", "result"}
 REPORT_KEYS = {"id", "source", "title", "country", "city", "start_date", "end_date", "organiser", "synthetic"}
 
 
@@ -87,7 +89,7 @@ def check_contract(obj: dict) -> None:
     for statement in obj["statements"]:
         assert set(statement) == STATEMENT_KEYS
         assert set(statement["source"]) == SOURCE_KEYS
-        assert statement["kind"] in {"problem", "priority", "core_problem", "root_cause", "cause", "effect", "vision", "result"}
+        assert statement["kind"] in KINDS
         assert isinstance(statement["themes"], list)
         assert isinstance(statement["source"]["start"], int) and isinstance(statement["source"]["end"], int)
         ids.add(statement["id"])
@@ -104,7 +106,7 @@ def check_contract(obj: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def lao_json(nlp) -> dict:
+def lao_json(nlp) -> dict:  # noqa: F811  (the session fixture: the model loads once)
     import contextlib
     import io
 
@@ -128,7 +130,8 @@ def test_json_on_one_path_is_one_object(lao_json) -> None:
     assert any(r["country"] == "Viet Nam" for r in lao_json["references"])
 
 
-def test_text_format_is_what_json_offsets_index(capsys, nlp, small: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_text_format_is_what_json_offsets_index(capsys, small: Path) -> None:
     code, out, _ = run(capsys, "extract", str(small), "--format", "text")
     assert code == 0
     text = out[:-1]  # print() adds one newline
@@ -144,7 +147,8 @@ def test_text_format_is_what_json_offsets_index(capsys, nlp, small: Path) -> Non
         assert statement["text"] in text[source["start"]:source["end"]]
 
 
-def test_json_on_two_paths_is_an_array(capsys, nlp, small: Path, other: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_json_on_two_paths_is_an_array(capsys, small: Path, other: Path) -> None:
     code, out, err = run(capsys, "extract", str(small), str(other), "--format", "json")
     assert code == 0 and err == ""
     payload = json.loads(out)
@@ -155,7 +159,8 @@ def test_json_on_two_paths_is_an_array(capsys, nlp, small: Path, other: Path) ->
         check_contract(obj)
 
 
-def test_json_on_a_folder_of_reports_is_an_array(capsys, nlp, small: Path, other: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_json_on_a_folder_of_reports_is_an_array(capsys, small: Path, other: Path) -> None:
     (small.parent / "notes.csv").write_text("not a report", encoding="utf-8")  # ignored: not a report type
     code, out, err = run(capsys, "extract", str(small.parent), "--format", "json")
     assert code == 0 and err == ""
@@ -164,7 +169,8 @@ def test_json_on_a_folder_of_reports_is_an_array(capsys, nlp, small: Path, other
     assert sorted(p["report"]["source"] for p in payload) == sorted([small.name, other.name])
 
 
-def test_summary_shows_counts_and_core_problems(capsys, nlp, small: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_summary_shows_counts_and_core_problems(capsys, small: Path) -> None:
     code, out, _ = run(capsys, "extract", str(small), "--format", "summary")
     assert code == 0
     assert "Statements: problem 2, priority 2, core_problem 1" in out
@@ -174,12 +180,14 @@ def test_summary_shows_counts_and_core_problems(capsys, nlp, small: Path) -> Non
     assert "Priority problems" in out
 
 
-def test_summary_is_the_default_format(capsys, nlp, small: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_summary_is_the_default_format(capsys, small: Path) -> None:
     code, out, _ = run(capsys, "extract", str(small))
     assert code == 0 and "Core problem:" in out and not out.lstrip().startswith("{")
 
 
-def test_bad_file_among_good_ones(capsys, nlp, tmp_path: Path, small: Path, other: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_bad_file_among_good_ones(capsys, tmp_path: Path, small: Path, other: Path) -> None:
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"this is not a pdf" * 20)
     code, out, err = run(capsys, "extract", str(small), str(bad), str(other), "--format", "json")
@@ -190,7 +198,8 @@ def test_bad_file_among_good_ones(capsys, nlp, tmp_path: Path, small: Path, othe
     assert [p["report"]["source"] for p in payload] == [small.name, other.name]
 
 
-def test_bad_file_among_good_ones_in_summary(capsys, nlp, tmp_path: Path, small: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_bad_file_among_good_ones_in_summary(capsys, tmp_path: Path, small: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
     code, out, err = run(capsys, "extract", str(bad), str(small))
@@ -203,7 +212,8 @@ def test_bad_file_among_good_ones_in_summary(capsys, nlp, tmp_path: Path, small:
     [("empty.txt", b"", "empty"), ("sheet.xlsx", b"cells", "unsupported file type"),
      ("nul.txt", b"\x00\x01" * 100, "binary")],
 )
-def test_single_bad_file_exits_2(capsys, nlp, tmp_path: Path, name: str, data: bytes, message: str) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_single_bad_file_exits_2(capsys, tmp_path: Path, name: str, data: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     code, out, err = run(capsys, "extract", str(path), "--format", "json")
@@ -212,7 +222,8 @@ def test_single_bad_file_exits_2(capsys, nlp, tmp_path: Path, name: str, data: b
     assert json.loads(out) == []
 
 
-def test_max_size_option(capsys, nlp, small: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_max_size_option(capsys, small: Path) -> None:
     code, _, err = run(capsys, "extract", str(small), "--max-size", "100", "--format", "json")
     assert code == 2 and "over the limit" in err
 
@@ -225,7 +236,8 @@ def test_missing_path_exits_2(capsys, tmp_path: Path) -> None:
     assert out == ""
 
 
-def test_missing_path_among_good_ones(capsys, nlp, tmp_path: Path, small: Path) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_missing_path_among_good_ones(capsys, tmp_path: Path, small: Path) -> None:
     code, out, err = run(capsys, "extract", str(small), str(tmp_path / "nowhere.txt"), "--format", "json")
     assert code == 2 and "nowhere.txt" in err
     payload = json.loads(out)

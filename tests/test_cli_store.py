@@ -50,30 +50,38 @@ def test_ingest_reports_each_file_and_fails_on_the_bad_one(ingested, capsys, iso
     assert not isolated_env.exists()  # --data-dir won over GMSGRAPH_DATA_DIR
 
 
-def test_unchanged_file_is_skipped_before_reading_and_cosmetic_changes_by_content(
-        ingested, capsys, monkeypatch, tmp_path) -> None:
+def test_ingest_lines_for_unchanged_reports_and_the_stored_file_hash(ingested, capsys) -> None:
+    # What decides unchanged (file hash, then content hash) is tested on the service: tests/test_ingest_service.py.
     import hashlib
 
-    import graph.ingest.read
     from graph.store import open_store
 
     reports, data = ingested
     run(capsys, "ingest", str(reports / LAO.name), "--data-dir", str(data))  # new or unchanged
+    code, out, err = run(capsys, "ingest", str(reports / LAO.name), "--data-dir", str(data))
+    assert code == 0 and err == ""
+    assert out.startswith(f"unchanged  {reports / LAO.name} (") and "already in the graph)" in out
+    assert out.endswith("1 report(s): 0 new, 0 replaced, 1 unchanged, 0 failed\n")
     with open_store(None, data) as store:
         stored = store.run("MATCH (r:Report) RETURN r.file_sha256 AS h").column("h")
     assert stored == [hashlib.sha256(LAO.read_bytes()).hexdigest()]
 
-    def no_reading(*args, **kwargs):
-        raise AssertionError("an unchanged file must not be read and cleaned")
 
-    with monkeypatch.context() as m:  # same bytes: decided by the file hash alone
-        m.setattr(graph.ingest.read, "read_document", no_reading)
-        code, out, _ = run(capsys, "ingest", str(reports / LAO.name), "--data-dir", str(data))
-    assert code == 0 and "1 unchanged" in out
-    cosmetic = tmp_path / LAO.name  # new bytes, same cleaned text: decided by the content hash
-    cosmetic.write_bytes(LAO.read_bytes() + b"\n\n")
-    code, out, _ = run(capsys, "ingest", str(cosmetic), "--data-dir", str(data))
-    assert code == 0 and "1 unchanged" in out
+def test_ingest_refuses_bad_input_before_starting_a_store(capsys, tmp_path) -> None:
+    data = tmp_path / "data"
+    code, out, err = run(capsys, "ingest", str(LAO), "--themes", str(tmp_path / "missing.toml"),
+                         "--data-dir", str(data))
+    assert code == 2 and out == "" and err.startswith("error: themes: ") and "missing.toml" in err
+    code, out, err = run(capsys, "ingest", str(tmp_path / "nowhere"), "--data-dir", str(data))
+    assert code == 2 and "nowhere: no such file, folder or matching report" in err
+    assert not data.exists()
+
+
+def test_ingest_missing_path_among_good_ones_exits_1(ingested, capsys, tmp_path) -> None:
+    reports, data = ingested
+    code, out, err = run(capsys, "ingest", str(reports / LAO.name), str(tmp_path / "nowhere.txt"),
+                         "--data-dir", str(data))
+    assert code == 1 and "nowhere.txt: no such file" in err and "1 report(s):" in out
 
 
 def test_stats_and_queries(ingested, capsys) -> None:
@@ -116,28 +124,19 @@ def test_query_errors_are_clear(ingested, capsys, tmp_path) -> None:
 
 
 def test_export_formats(ingested, capsys, tmp_path) -> None:
+    # The formats themselves are tested on graph.export: tests/test_export.py.
     _, data = ingested
-    graphml = tmp_path / "g.graphml"
-    assert run(capsys, "export", "--format", "graphml", str(graphml), "--data-dir", str(data))[0] == 0
+    graphml, payload, csv_dir = tmp_path / "g.graphml", tmp_path / "g.json", tmp_path / "csv"
+    for fmt, out in (("graphml", graphml), ("json", payload), ("csv", csv_dir)):
+        code, printed, _ = run(capsys, "export", "--format", fmt, str(out), "--data-dir", str(data))
+        assert code == 0 and printed.startswith("exported ") and printed.endswith(f" relationships to {out}\n")
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    root = ET.parse(graphml).getroot()
-    nodes = root.findall(".//g:node", ns)
-    edges = root.findall(".//g:edge", ns)
-    ids = {n.get("id") for n in nodes}
-    assert len(nodes) > 100 and len(edges) > 100
-    assert all(e.get("source") in ids and e.get("target") in ids for e in edges)
-    keys = {k.get("attr.name"): k.get("attr.type") for k in root.findall("g:key", ns)}
-    assert keys["label"] == "string" and keys["page"] == "long"
-
-    out = tmp_path / "json.json"
-    assert run(capsys, "export", "--format", "json", str(out), "--data-dir", str(data))[0] == 0
-    payload = json.loads(out.read_text())
-    assert len(payload["nodes"]) == len(nodes) and len(payload["relationships"]) == len(edges)
-
-    csv_dir = tmp_path / "csv"
-    assert run(capsys, "export", "--format", "csv", str(csv_dir), "--data-dir", str(data))[0] == 0
-    names = {p.name for p in csv_dir.iterdir()}
-    assert {"nodes_Report.csv", "nodes_RootCause.csv", "nodes_Organisation.csv", "rels_CAUSES.csv"} <= names
+    nodes = ET.parse(graphml).getroot().findall(".//g:node", ns)
+    assert len(nodes) > 100 and len(json.loads(payload.read_text())["nodes"]) == len(nodes)
+    assert {"nodes_Report.csv", "nodes_RootCause.csv", "rels_CAUSES.csv"} <= {p.name for p in csv_dir.iterdir()}
+    code, _, err = run(capsys, "export", "--format", "json", str(tmp_path / "no" / "such" / "dir.json"),
+                       "--data-dir", str(data))
+    assert code == 1 and err.startswith("error: ")
 
 
 def test_reset_needs_yes_then_wipes(ingested, capsys) -> None:

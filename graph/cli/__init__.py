@@ -1,24 +1,27 @@
-"""The `gmsgraph` command. Each feature registers its own sub-commands from its own module."""
+"""The `gmsgraph` command. Each feature registers its own sub-commands from its own module;
+what they share (store options, error guard, tables, exit codes) is in `graph.cli.common`."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from graph import __version__
+from graph.cli.common import ExitCode
 
-# One module per feature; each exposes register(subparsers).
+# One module per feature, in pipeline order (the order `gmsgraph --help` lists the commands in);
+# each exposes register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
-    "graph.cli.extract",
-    "graph.cli.store",
-    "graph.cli.themes",
+    "graph.cli.extract",  # extract
+    "graph.cli.ingest",  # ingest
+    "graph.cli.query",  # query, queries
+    "graph.cli.store",  # stats, export, reset
+    "graph.cli.themes",  # compare, themes
 )
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,12 +42,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     try:
-        return int(args.func(args) or EXIT_OK)
+        return int(args.func(args) or ExitCode.OK)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader of the output went away (`gmsgraph query ... | head`): stop without a traceback,
+        # and point stdout at /dev/null so that flushing it at exit does not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.FAILURE
 
 
 if __name__ == "__main__":

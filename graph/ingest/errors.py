@@ -1,10 +1,11 @@
-"""Errors that a user can act on. Each carries the CLI exit code it maps to."""
+"""Errors that a user can act on. Each declares the exit code it maps to in ``exit_code``, which the
+CLI's error guard (``graph.cli.common.guard``) reads: a report that cannot be read is bad input."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # graph.cli.common.ExitCode.BAD_INPUT
 
 
 class IngestError(Exception):

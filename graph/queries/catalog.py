@@ -33,6 +33,8 @@ _USED_PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class UnknownQuery(LookupError):
+    exit_code = 2
+
     def __init__(self, name: str, close: list[str]) -> None:
         self.name = name
         self.close = close
@@ -41,11 +43,13 @@ class UnknownQuery(LookupError):
 
 
 class BadParameter(ValueError):
-    pass
+    exit_code = 2
 
 
 class QueryFileError(ValueError):
     """A .cypher file whose header does not match its body."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)

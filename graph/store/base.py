@@ -31,6 +31,8 @@ Row = Mapping[str, Any]
 class StoreError(RuntimeError):
     """A store failure a user can act on (unreachable server, bad query...)."""
 
+    exit_code = 1
+
 
 class QuerySyntaxError(StoreError):
     """The engine rejected the query text; the message is the engine's own."""

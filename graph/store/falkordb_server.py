@@ -54,6 +54,8 @@ _MAX_SOCKET_PATH = 100
 class ServerError(RuntimeError):
     """The embedded FalkorDB could not be started or reached."""
 
+    exit_code = 1
+
 
 def default_data_dir() -> Path:
     """The per-user data directory (XDG on Linux, Application Support on macOS)."""

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from graph.tables import render_table
+
 STAGES: tuple[str, ...] = ("problem", "cause", "effect", "vision", "result")
 # Root causes are causes too; the matrix shows them as a subset column.
 MATRIX_COLUMNS: tuple[str, ...] = (*STAGES, "root_cause", "total")
@@ -68,7 +70,7 @@ def render_matrix_table(rows: Sequence[MatrixRow]) -> str:
         (r.country, r.label, r.problem, r.cause, r.root_cause, r.effect, r.vision, r.result, r.total)
         for r in rows
     ]
-    return render_table(header, body)
+    return render_table(header, body, style="plain")
 
 
 def render_matrix_csv(rows: Sequence[MatrixRow]) -> str:
@@ -82,19 +84,6 @@ def render_matrix_csv(rows: Sequence[MatrixRow]) -> str:
 
 def render_matrix_json(rows: Sequence[MatrixRow]) -> str:
     return json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False)
-
-
-def render_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
-    """A plain aligned table: text left, numbers right."""
-    cells = [[str(c) for c in header], *[["" if c is None else str(c) for c in row] for row in body]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    numeric = [all(isinstance(row[i], int) for row in body) and bool(body) for i in range(len(header))]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, numeric)).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(cells[0]), rule, *(line(r) for r in cells[1:])])
 
 
 @dataclass(frozen=True)

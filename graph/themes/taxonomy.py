@@ -25,6 +25,8 @@ _KNOWN_KEYS = frozenset(("id", "disabled", *_TEXT_FIELDS, *_LIST_FIELDS))
 class TaxonomyError(ValueError):
     """A taxonomy file that cannot be used; the message names the file and the theme."""
 
+    exit_code = 2
+
 
 @dataclass(frozen=True)
 class Theme:

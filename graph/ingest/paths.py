@@ -1,4 +1,7 @@
-"""Command-line path arguments: files, folders and glob patterns, expanded in a stable order."""
+"""Which report files a list of paths names: files, folders and glob patterns, in a stable order.
+
+Shared by ``gmsgraph extract``/``ingest`` and by the web upload, so both accept the same inputs.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,19 @@ import glob
 from collections.abc import Iterable
 from pathlib import Path
 
-REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm")
+from graph.ingest.read import READERS
+
+# A folder contributes the files that have a reader; an explicitly named file is always tried.
+REPORT_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 
 def expand_paths(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
-    """The report files the arguments name, and the arguments that named nothing."""
+    """The report files the arguments name (each once, in argument order), and the arguments that
+    named nothing.
+
+    A folder gives its report files, recursively and sorted; a file is kept whatever its type, so
+    that reading it gives a clear "unsupported file type" error; anything else is a glob pattern.
+    """
     found: list[Path] = []
     missing: list[str] = []
     for argument in arguments:
@@ -18,7 +29,7 @@ def expand_paths(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
         elif path.exists():
-            found.append(path)  # an explicit file is always tried, so an unsupported type gets a clear error
+            found.append(path)
         else:
             matches = sorted(Path(m) for m in glob.glob(argument, recursive=True) if Path(m).is_file())
             if matches:

@@ -1,0 +1,127 @@
+"""What the CLI modules share: exit codes from the error types, the guard, the tables, the options."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+
+import pytest
+
+from graph.cli import COMMAND_MODULES, build_parser
+from graph.cli.common import (
+    ExitCode,
+    add_store_options,
+    exit_code_of,
+    guard,
+    render_table,
+    write_result,
+)
+from graph.ingest.errors import EXIT_BAD_INPUT, IngestError, TooLarge
+from graph.queries.catalog import BadParameter, QueryFileError, UnknownQuery
+from graph.store import QuerySyntaxError, StoreError
+from graph.store.falkordb_server import ServerError
+from graph.themes import TaxonomyError
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [(IngestError("r.txt", "the file is empty"), ExitCode.BAD_INPUT),
+     (TooLarge("r.txt", "too large"), ExitCode.BAD_INPUT),
+     (UnknownQuery("root_cause", ["root_causes"]), ExitCode.BAD_INPUT),
+     (BadParameter("--param 'x': expected KEY=VALUE"), ExitCode.BAD_INPUT),
+     (QueryFileError("header does not match"), ExitCode.BAD_INPUT),
+     (TaxonomyError("bad theme"), ExitCode.BAD_INPUT),
+     (StoreError("cannot reach FalkorDB"), ExitCode.FAILURE),
+     (QuerySyntaxError("Invalid input"), ExitCode.FAILURE),
+     (ServerError("did not start"), ExitCode.FAILURE),
+     (FileNotFoundError(2, "No such file or directory"), ExitCode.FAILURE)],
+)
+def test_guard_prints_one_line_and_the_code_of_the_error(capsys, error: Exception, code: ExitCode) -> None:
+    @guard
+    def command(args: argparse.Namespace) -> int:
+        raise error
+
+    assert command(argparse.Namespace()) == code == exit_code_of(error)
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"error: {error}\n"
+
+
+def test_exit_codes_are_declared_by_the_error_types() -> None:
+    assert IngestError.exit_code == EXIT_BAD_INPUT == ExitCode.BAD_INPUT
+
+    class Declared(RuntimeError):
+        exit_code = 7
+
+    assert exit_code_of(Declared()) == 7  # the declaration wins over the type's base class
+
+
+def test_guard_lets_programming_errors_through() -> None:
+    @guard
+    def command(args: argparse.Namespace) -> int:
+        raise KeyError("a bug, not a user error")
+
+    with pytest.raises(KeyError):
+        command(argparse.Namespace())
+    assert command.__name__ == "command"
+
+
+def test_store_options() -> None:
+    parser = argparse.ArgumentParser()
+    add_store_options(parser)
+    args = parser.parse_args(["--data-dir", "/tmp/d", "--store", "bolt://h:7687"])
+    assert (args.data_dir, args.store) == ("/tmp/d", "bolt://h:7687")
+    assert (parser.parse_args([]).data_dir, parser.parse_args([]).store) == (None, None)
+
+
+def test_grid_table() -> None:
+    table = render_table(("name", "n"), [("a" * 50, 3), ("b\nc", None), ("d", [1, 2])], max_width=10)
+    assert table.splitlines() == [
+        "name       | n",
+        "-----------+-------",
+        "aaaaaaaaa… | 3",
+        "b c        |",
+        "d          | [1, 2]",
+    ]
+
+
+def test_plain_table_right_aligns_numbers() -> None:
+    table = render_table(("Country", "Theme", "Total"), [("Lao PDR", "Data", 12), ("Cambodia", "Data", 5)],
+                         style="plain")
+    assert table.splitlines() == [
+        "Country   Theme  Total",
+        "--------  -----  -----",
+        "Lao PDR   Data      12",
+        "Cambodia  Data       5",
+    ]
+    assert render_table(("a", "b"), [], style="plain").splitlines() == ["a  b", "-  -"]
+
+
+def test_write_result_formats() -> None:
+    columns, rows = ("kind", "n", "tags"), [("cause", 2, ["x"]), ("effect", None, [])]
+    out = io.StringIO()
+    write_result(columns, rows, "json", out)
+    assert json.loads(out.getvalue()) == [{"kind": "cause", "n": 2, "tags": ["x"]},
+                                          {"kind": "effect", "n": None, "tags": []}]
+    out = io.StringIO()
+    write_result(columns, rows, "csv", out)
+    assert out.getvalue().splitlines() == ["kind,n,tags", 'cause,2,"[""x""]"', "effect,,[]"]
+    out = io.StringIO()
+    write_result(columns, rows[:1], "table", out)
+    assert out.getvalue().endswith("cause | 2 | [\"x\"]\n(1 row)\n")
+
+
+def test_help_lists_commands_in_pipeline_order(capsys) -> None:
+    build_parser().print_help()
+    listed = re.findall(r"^    (\w+)", capsys.readouterr().out, flags=re.MULTILINE)  # not wrapped help lines
+    assert listed == ["extract", "ingest", "query", "queries", "stats", "export", "reset", "compare", "themes"]
+    assert COMMAND_MODULES[:2] == ("graph.cli.extract", "graph.cli.ingest")
+
+
+@pytest.mark.parametrize("command", ["ingest", "query", "stats", "export", "reset", "compare"])
+def test_every_store_command_takes_the_store_options(capsys, command: str) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([command, "--help"])
+    out = capsys.readouterr().out
+    assert "graph store:" in out and "--data-dir DIR" in out and "--store URI" in out
