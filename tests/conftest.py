@@ -10,8 +10,12 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from graph.store.falkor import FalkorStore
 
 REPO = Path(__file__).resolve().parents[1]
 LAO_REPORT = REPO / "data" / "reports" / "lao_pdr_2013_consultation.txt"
@@ -30,7 +34,7 @@ def falkor_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture
-def store(falkor_dir: Path) -> Iterator["FalkorStore"]:  # noqa: F821
+def store(falkor_dir: Path) -> Iterator[FalkorStore]:
     """A fresh, empty graph on the session server; dropped afterwards (we created it)."""
     from graph.store.falkor import FalkorStore
 

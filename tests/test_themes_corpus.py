@@ -16,7 +16,8 @@ import pytest
 from graph.contract import Extraction
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = [REPO / "data" / "reports" / "lao_pdr_2013_consultation.txt", *sorted((REPO / "data" / "synthetic").glob("*.txt"))]
+CORPUS = [REPO / "data" / "reports" / "lao_pdr_2013_consultation.txt",
+          *sorted((REPO / "data" / "synthetic").glob("*.txt"))]
 STAGE_OF_KIND = {"problem": "problem", "priority": "problem", "core_problem": "problem", "root_cause": "cause",
                  "cause": "cause", "effect": "effect", "vision": "vision", "result": "result"}
 
@@ -73,7 +74,8 @@ def test_the_matrix_counts_every_tagged_statement_by_stage(corpus_store, extract
 def test_the_lao_report_alone_gives_a_sensible_row(corpus_store) -> None:
     lao = {r["theme"]: r for r in rows(corpus_store, "compare_country_theme_matrix", countries=["Lao PDR"])}
     # The Lao consultation raised databases, budgets, cooperation and MOUs, training, and the law.
-    for theme in ("database", "budget_funding", "cooperation_mou", "training_capacity", "legal_framework", "staff_rotation"):
+    for theme in ("database", "budget_funding", "cooperation_mou", "training_capacity", "legal_framework",
+                  "staff_rotation"):
         assert theme in lao and lao[theme]["total"] > 0, theme
     assert lao["database"]["problem"] >= 3 and lao["database"]["result"] >= 2
     assert lao["budget_funding"]["root_cause"] >= 1, "'limited budget funding' is a root cause of the skills tree"

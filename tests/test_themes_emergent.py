@@ -81,6 +81,7 @@ def test_toml_snippet_pastes_into_a_taxonomy_and_tags(tagger: ThemeTagger) -> No
     assert "marriage" in {t.id for t in retagger.tag(tagger.nlp("Forced marriages are common."))}
 
 
-@pytest.mark.parametrize(("label", "expected"), [("forced marriage", "forced_marriage"), ("m&e", "m_e"), ("!!", "theme")])
+@pytest.mark.parametrize(("label", "expected"),
+                         [("forced marriage", "forced_marriage"), ("m&e", "m_e"), ("!!", "theme")])
 def test_theme_id_for(label: str, expected: str) -> None:
     assert theme_id_for(label) == expected

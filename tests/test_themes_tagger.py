@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.contract import Extraction, ReportMeta, SourceSpan, Statement, ThemeTag
-from graph.themes.taxonomy import TaxonomyError, load_taxonomy
 from graph.themes.tagger import ThemeTagger, default_nlp, naive_singulars, parse_pattern, tag_extraction
+from graph.themes.taxonomy import TaxonomyError, load_taxonomy
 
 
 @pytest.fixture(scope="session")
@@ -168,7 +168,8 @@ DATABASE_WORDINGS = [
     ("Data-bases are missing.", "Data-bases"),
     ("The data base of victims is out of date.", "data base"),
     ("Databases in each province are not linked.", "Databases"),
-    ("How can we ensure that information becomes available and is shared?", "information becomes available and is shared"),
+    ("How can we ensure that information becomes available and is shared?",
+     "information becomes available and is shared"),
     ("Statistics on returned victims are unreliable.", "Statistics"),
     ("Countries should exchange information on trafficking cases.", "exchange information"),
     ("Information-sharing between police forces is weak.", "Information-sharing"),
@@ -183,7 +184,8 @@ def test_database_theme_in_each_wording(tagger: ThemeTagger, text: str, evidence
 
 
 def test_several_themes_with_their_evidence(tagger: ThemeTagger) -> None:
-    text = "Well functioning coordination among central and local levels, and monitoring and evaluation with a national database."
+    text = ("Well functioning coordination among central and local levels, and monitoring and evaluation with a "
+            "national database.")
     tags = {t.id: t.evidence for t in tagger.tag(tagger.nlp(text))}
     assert tags == {
         "database": "database",
@@ -265,7 +267,8 @@ def test_database_recall_and_precision_on_gold_statements(tagger: ThemeTagger, g
     database = set(gold["database_mentions"])
     sharing = set(gold.get("data_sharing_mentions", ()))
     texts = sorted({s["text"] for s in gold["statements"]} | database | sharing)
-    tagged = {t for t, tags in zip(texts, tagger.tag_texts(texts)) if any(x.id == "database" for x in tags)}
+    tagged = {t for t, tags in zip(texts, tagger.tag_texts(texts), strict=True)
+              if any(x.id == "database" for x in tags)}
     if database:
         assert len(tagged & database) / len(database) >= 0.9, sorted(database - tagged)
     assert tagged, "every report raises data or information sharing at least once"
@@ -299,7 +302,7 @@ def _reference_compile(slots, forms_of) -> list[dict]:
         if previous_was_word:
             pattern.append({"TEXT": {"IN": sorted(_HYPHENS)}, "OP": "?"})
         forms: set[str] = set()
-        for word, exact in zip(slot.words, slot.exact):
+        for word, exact in zip(slot.words, slot.exact, strict=True):
             forms.update([word] if exact else forms_of(word))
         token: dict = {"_": {_REFERENCE_ATTR: {"INTERSECTS": sorted(forms)}}}
         if slot.optional:
@@ -383,7 +386,8 @@ def test_matching_equals_the_spacy_matcher_on_every_pattern_feature(nlp, tmp_pat
     path.write_text(
         '[[theme]]\nid = "features"\nlabel = "F"\ndescription = "d"\nframe = "prevention"\n'
         'synonyms = ["case-management system", "data base"]\n'
-        'patterns = ["very? =poor|needy *2 family", "share|exchange * information", "information * =shared", "border *1 police? guard"]\n'
+        'patterns = ["very? =poor|needy *2 family", "share|exchange * information", "information * =shared", '
+        '"border *1 police? guard"]\n'
         'exclude = ["leaflet"]\n',
         encoding="utf-8",
     )

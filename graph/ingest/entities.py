@@ -9,7 +9,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from graph.contract import Entity, Mention, Reference, ReportMeta, SourceSpan, stable_id
+from graph.contract import Entity, EntityKind, Mention, Reference, ReportMeta, SourceSpan, stable_id
 from graph.ingest.parsed import ParsedBlock, with_docs
 
 # The GMS countries under every name the reports use, mapped to one canonical name.
@@ -33,9 +33,11 @@ _CAPITALS = {
 }
 _REFERENCE = re.compile(r"\bconsultations?\b|\bworkshops?\b", re.IGNORECASE)
 # Test reports written for this project say so in their first line; they must never pass for real ones.
-_SYNTHETIC_BANNER = re.compile(r"^\W*(?:synthetic|fictional|sample test)\b[^\n]*\b(?:report|test|not a real)\b", re.IGNORECASE)
+_SYNTHETIC_BANNER = re.compile(r"^\W*(?:synthetic|fictional|sample test)\b[^\n]*\b(?:report|test|not a real)\b",
+                               re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"^\s*(?:this|these|that|those|it|the same)\b", re.IGNORECASE)
-_REFERENCE_VERB = re.compile(r"\b(?:also|previous|earlier|other|raised|discussed|mentioned|noted|joined|held|heard|emerged|highlighted|identified|during)\b", re.IGNORECASE)
+_REFERENCE_VERB = re.compile(r"\b(?:also|previous|earlier|other|raised|discussed|mentioned|noted|joined|held|heard"
+                             r"|emerged|highlighted|identified|during)\b", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_RANGE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{_MONTHS}))?\s*(?:-|–|—|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS}),?\s+(?P<y>\d{{4}})"
@@ -43,19 +45,26 @@ _DATE_RANGE = re.compile(
     rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m5>{_MONTHS}),?\s+(?P<y5>\d{{4}})",
 )
 _ORGANISER = re.compile(
-    r"(?m)(?:^|\.\s+)(?:The\s+)?(?P<org>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)\s+(?:convened|organi[sz]ed|hosted|held|facilitated)\b"
-    r"|\b(?:[Oo]rgani[sz]ed|[Cc]onvened|[Hh]osted) by:?\s+(?:the )?(?P<org2>[A-Z][\w\-’' ]+?(?:\s*\([^()\n]{2,90}\))?)(?=[,.;\n]| in | with |$)",
+    r"(?m)(?:^|\.\s+)(?:The\s+)?(?P<org>[A-Z][\w\-’' ]+?(?:\s*\([A-Z\-]{2,}\))?)"
+    r"\s+(?:convened|organi[sz]ed|hosted|held|facilitated)\b"
+    r"|\b(?:[Oo]rgani[sz]ed|[Cc]onvened|[Hh]osted) by:?\s+(?:the )?"
+    r"(?P<org2>[A-Z][\w\-’' ]+?(?:\s*\([^()\n]{2,90}\))?)(?=[,.;\n]| in | with |$)",
 )
-_TITLE = re.compile(r"\b(?:Consultation|Consultative)\s+Workshop\s+on\s+(?P<subject>[A-Z][^,.;]{5,120}?)(?=,|\.|;| on \d| in [A-Z]| held)", re.IGNORECASE)
-_HONORIFICS = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Colonel|Col|Major|Maj|Madam|Sir|H\.?E\.?|General|Captain|Lt)\.?\s+)+")
-_NER_KINDS = {"ORG": "organisation", "PERSON": "person", "LAW": "law", "GPE": "place", "LOC": "place", "FAC": "place", "DATE": "date"}
-_ROLE = re.compile(r"^,\s*(?P<role>(?:the\s+)?[A-Z][\w\-’' ]*?(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?[A-Z][\w\-’' ]*?)*)(?=,|\.|;|\s+(?:and|began|welcomed|stated|said|asked|then|who))")
+_TITLE = re.compile(r"\b(?:Consultation|Consultative)\s+Workshop\s+on\s+(?P<subject>[A-Z][^,.;]{5,120}?)"
+                    r"(?=,|\.|;| on \d| in [A-Z]| held)", re.IGNORECASE)
+_HONORIFICS = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Colonel|Col|Major|Maj|Madam|Sir|H\.?E\.?|General|Captain|Lt)\.?\s+)+")
+_NER_KINDS: dict[str, EntityKind] = {"ORG": "organisation", "PERSON": "person", "LAW": "law", "GPE": "place",
+                                    "LOC": "place", "FAC": "place", "DATE": "date"}
+_ROLE = re.compile(r"^,\s*(?P<role>(?:the\s+)?[A-Z][\w\-’' ]*?"
+                   r"(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?[A-Z][\w\-’' ]*?)*)"
+                   r"(?=,|\.|;|\s+(?:and|began|welcomed|stated|said|asked|then|who))")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 @dataclass
 class _EntityDraft:
-    kind: str
+    kind: EntityKind
     name: str
     mentions: list[Mention]
     role: str | None = None
@@ -92,14 +101,15 @@ def extract_entities(parsed: Sequence[ParsedBlock], report_id: str) -> list[Enti
             year = _year_near(block.text, ent.start_char, ent.end_char) if kind == "law" else None
             _merge(drafts, _EntityDraft(kind, name, [mention], role, year))
     return [
-        Entity(id=stable_id(report_id, d.kind, d.name.lower()), kind=d.kind, name=d.name,  # type: ignore[arg-type]
+        Entity(id=stable_id(report_id, d.kind, d.name.lower()), kind=d.kind, name=d.name,
                mentions=tuple(sorted(set(d.mentions), key=lambda m: m.start)), role=d.role, year=d.year)
         for d in drafts
     ]
 
 
 def _plausible(kind: str, name: str, raw: str) -> bool:
-    """Filter the small model's typical misfires: a dangling "of the", a session called a date, one capitalised noun called a person."""
+    """Filter the small model's typical misfires: a dangling "of the", a session called a date, one
+    capitalised noun called a person."""
     if name.split()[-1].lower() in ("the", "of", "for", "and", "on", "in", "to", "a"):
         return False
     if kind == "date":
@@ -197,7 +207,8 @@ def extract_metadata(text: str, report_id: str, source: str) -> ReportMeta:
 
 
 def _report_country(head: str) -> str | None:
-    for named in re.finditer(r"(?P<c>[A-Z][\w ]{2,40}?)\s+(?:National\s+)?(?:Consultation|Consultative)\b", head, re.IGNORECASE):
+    consultation = r"(?P<c>[A-Z][\w ]{2,40}?)\s+(?:National\s+)?(?:Consultation|Consultative)\b"
+    for named in re.finditer(consultation, head, re.IGNORECASE):
         for country in countries_in(named.group("c")):
             return country
     counts: dict[str, int] = {}
@@ -228,7 +239,8 @@ def _report_dates(head: str) -> tuple[str | None, str | None]:
             year = int(groups["y"])
             end_month = months[groups["m2"]]
             start_month = months[groups["m1"]] if groups["m1"] else end_month
-            return date(year, start_month, int(groups["d1"])).isoformat(), date(year, end_month, int(groups["d2"])).isoformat()
+            first_day, last_day = date(year, start_month, int(groups["d1"])), date(year, end_month, int(groups["d2"]))
+            return first_day.isoformat(), last_day.isoformat()
         if groups["m3"]:
             year, month = int(groups["y2"]), months[groups["m3"]]
             first = date(year, month, int(groups["d3"])).isoformat()
@@ -240,7 +252,9 @@ def _report_dates(head: str) -> tuple[str | None, str | None]:
         return None, None
 
 
-_TITLE_LINE = re.compile(r"^(?:the\s+)?report\s+(?:of|on)\b|^[^a-z]*\b(?:CONSULTATION|WORKSHOP)\b[^a-z]*$", re.IGNORECASE)
+_NOT_ORGANISERS = ("participants", "the", "workshop", "session", "meeting", "it", "this", "he", "she", "they")
+_TITLE_LINE = re.compile(r"^(?:the\s+)?report\s+(?:of|on)\b|^[^a-z]*\b(?:CONSULTATION|WORKSHOP)\b[^a-z]*$",
+                         re.IGNORECASE)
 
 
 def _report_title(head: str, country: str | None) -> str | None:
@@ -268,6 +282,6 @@ def _report_organiser(head: str) -> str | None:
         org = (match.group("org") or match.group("org2") or "").strip()
         first = org.split()[0].lower() if org else ""
         named = any(word[:1].isupper() for word in org.split()[1:]) or org.split()[0].isupper() if org else False
-        if org and named and first not in ("participants", "the", "workshop", "session", "meeting", "it", "this", "he", "she", "they") and len(org.split()) <= 14:
+        if org and named and first not in _NOT_ORGANISERS and len(org.split()) <= 14:
             return org
     return None

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from graph.themes.tagger import ThemeTagger
-from graph.themes.taxonomy import Theme, theme_to_toml
+from graph.themes.taxonomy import Frame, Theme, theme_to_toml
 
 # Words so common in consultation reports that sharing them says nothing about a topic.
 GENERIC_LEMMAS = frozenset(
@@ -29,7 +29,7 @@ GENERIC_LEMMAS = frozenset(
     """.split()
 )
 _CONTENT_POS = frozenset(("NOUN", "PROPN", "ADJ", "VERB"))
-PLACEHOLDER_FRAME = "prevention"
+PLACEHOLDER_FRAME: Frame = "prevention"
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class CandidateTheme:
             id=self.id,
             label=self.label[:1].upper() + self.label[1:],
             description=f"Suggested from {self.mentions} untagged statements in {len(self.reports)} reports.",
-            frame=PLACEHOLDER_FRAME,  # type: ignore[arg-type]
+            frame=PLACEHOLDER_FRAME,
             synonyms=self.key_phrases,
         )
 
@@ -98,7 +98,7 @@ def suggest_themes(
     disable = [name for name in ("ner",) if name in tagger.nlp.pipe_names]
     docs = tagger.nlp.pipe((text for _, text in items), disable=disable)
     occurrences: list[tuple[str, str, str]] = []  # (phrase, report, text)
-    for (report, text), doc in zip(items, docs):
+    for (report, text), doc in zip(items, docs, strict=True):
         if tagger.tag(doc):
             continue
         phrases = key_phrases(doc)

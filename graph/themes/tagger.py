@@ -163,7 +163,7 @@ def compile_slots(slots: Sequence[Slot], forms_of: Callable[[str], Sequence[str]
         if previous_was_word:
             tokens.append({"TEXT": {"IN": sorted(_HYPHENS)}, "OP": "?"})
         forms: set[str] = set()
-        for word, exact in zip(slot.words, slot.exact):
+        for word, exact in zip(slot.words, slot.exact, strict=True):
             forms.update([word] if exact else forms_of(word))
         tokens.append(word_spec(forms, slot.optional))
         if not slot.optional:
@@ -281,7 +281,7 @@ class ThemeTagger:
         ordered = sorted(words)
         disable = [name for name in _DISABLED_FOR_TAGGING if name in self.nlp.pipe_names]
         lemmas: dict[str, str] = {}
-        for word, doc in zip(ordered, self.nlp.pipe(ordered, disable=disable)):
+        for word, doc in zip(ordered, self.nlp.pipe(ordered, disable=disable), strict=True):
             # A word the tokenizer splits (rare) keeps only its lowercase form.
             lemmas[word] = doc[0].lemma_.lower() if len(doc) == 1 and doc[0].lemma_ else word
         return lemmas
@@ -307,5 +307,5 @@ def _evidence(spans: Iterable[Span]) -> str:
 def tag_extraction(extraction: Extraction, tagger: ThemeTagger) -> Extraction:
     """A copy of ``extraction`` whose statements carry the tagger's themes (replacing old ones)."""
     tags = tagger.tag_texts(s.text for s in extraction.statements)
-    statements = tuple(replace(s, themes=t) for s, t in zip(extraction.statements, tags))
+    statements = tuple(replace(s, themes=t) for s, t in zip(extraction.statements, tags, strict=True))
     return replace(extraction, statements=statements)
