@@ -169,3 +169,68 @@ def test_ingester_raises_the_reason_and_outcome_reports_it(store, tmp_path: Path
         ingester(empty)
     assert ingester.outcome(empty) == ReportOutcome(empty, IngestOutcome.FAILED, error="the file is empty")
     assert file_sha256(tmp_path / "missing.txt") is None
+
+
+@pytest.fixture
+def clean_graph(falkor_dir):
+    """What the reports give when nothing goes wrong: a second graph on the session server."""
+    import uuid
+
+    from graph.export import snapshot
+    from graph.store.falkor import FalkorStore
+
+    def ingested(paths: list[Path]):
+        other = FalkorStore(falkor_dir, graph_name=f"test_clean_{uuid.uuid4().hex[:12]}")
+        try:
+            other.init_schema()
+            ingest_paths(paths, other)
+            return _comparable(snapshot(other))
+        finally:
+            other.drop_graph()
+            other.close()
+
+    return ingested
+
+
+def _comparable(export: tuple) -> tuple[list, list]:
+    nodes, rels = export
+    return (sorted((str(n[0]), sorted(n[1]), sorted(n[2].items())) for n in nodes),
+            sorted((str(r[0]), r[1], str(r[2]), sorted(r[3].items())) for r in rels))
+
+
+@pytest.mark.parametrize("killed_at", ["finalize", "theme sync"])
+def test_a_plain_rerun_after_a_killed_ingest_gives_the_clean_graph(store, reports, clean_graph, monkeypatch,
+                                                                     killed_at: str) -> None:
+    """Killed between a report's create and finalize steps (it stays staged), or after the last report
+    but before the theme sync (theme nodes unlabelled): a plain re-run must not call the report
+    unchanged, and must end with exactly the graph a clean ingest gives."""
+    from graph.export import snapshot
+    from graph.store.base import finalize_steps
+
+    if killed_at == "finalize":
+        write_atomic = type(store)._write_atomic
+
+        def dies_before_finalize(self, steps, params):
+            if tuple(steps) == finalize_steps():
+                raise KeyboardInterrupt("killed")  # BaseException: no clean-up of ours runs
+            return write_atomic(self, steps, params)
+
+        monkeypatch.setattr(type(store), "_write_atomic", dies_before_finalize)
+    else:
+        import graph.themes.store_ops
+
+        def dies(*args, **kwargs):
+            raise KeyboardInterrupt("killed")
+
+        monkeypatch.setattr(graph.themes.store_ops, "sync_themes", dies)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(reports[:1], store)
+    monkeypatch.undo()
+    if killed_at == "finalize":
+        assert store.run("MATCH (r:Report) WHERE r.staging = true RETURN count(r)").rows == ((1,),)
+    else:
+        assert store.run("MATCH (t:Theme) WHERE t.label IS NULL RETURN count(t)").rows[0][0] > 0
+
+    again = ingest_paths(reports, store)
+    assert not again.failed and again.themes_synced
+    assert _comparable(snapshot(store)) == clean_graph(reports)

@@ -58,7 +58,7 @@ class ReportOutcome:
 @dataclass(frozen=True)
 class IngestSummary:
     outcomes: tuple[ReportOutcome, ...]
-    themes_synced: bool  # theme nodes were refreshed because a report was new or replaced
+    themes_synced: bool  # theme nodes were refreshed (a report new, replaced or recovered; a label missing)
 
     def count(self, outcome: IngestOutcome) -> int:
         return sum(1 for o in self.outcomes if o.outcome is outcome)
@@ -87,9 +87,13 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
                  progress: Progress | None = None) -> IngestSummary:
     """Ingest each report in turn, calling ``progress`` once per report as soon as it is done.
 
-    After the last report, when any was new or replaced, the theme nodes are synced with the
-    taxonomy used for tagging (label, frame, description).
+    First, work a killed writer left half done is finished or undone (so no shortcut trusts it).
+    After the last report, the theme nodes are synced with the taxonomy used for tagging (label,
+    frame, description) when any report was new, replaced or recovered, or a theme lacks its label.
     """
+    from graph.themes.store_ops import has_unlabelled_themes, sync_themes
+
+    recovered = store.recover()
     ingester = Ingester(store, options)
     outcomes: list[ReportOutcome] = []
     for path in paths:
@@ -97,10 +101,8 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
         outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
-    synced = any(o.changed_graph for o in outcomes)
+    synced = bool(recovered) or any(o.changed_graph for o in outcomes) or has_unlabelled_themes(store)
     if synced:
-        from graph.themes.store_ops import sync_themes
-
         sync_themes(store, ingester.taxonomy)
     return IngestSummary(tuple(outcomes), synced)
 

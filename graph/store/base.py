@@ -171,7 +171,7 @@ class Store(abc.ABC):
         """Write one report's rows: nothing if unchanged, else replace any same-source report."""
         started = time.perf_counter()
         with self._write_lock():
-            self.recover()
+            self._recover()
             found = self.run(store_query("find_reports"), {"id": rows.report_id, "source": rows.source})
             if rows.report_id in found.column("id"):
                 return WriteResult(Outcome.UNCHANGED, rows.report_id, rows.source,
@@ -214,7 +214,13 @@ class Store(abc.ABC):
         return self.run(store_query("orphan_candidates"), {"old_id": report_id}).column("id")
 
     def recover(self) -> list[str]:
-        """Finish or undo writes that a crashed writer left half done. Returns the affected ids."""
+        """Finish or undo writes that a crashed writer left half done. Returns the affected ids.
+
+        Takes the write lock: a report another writer is staging right now is not half done."""
+        with self._write_lock():
+            return self._recover()
+
+    def _recover(self) -> list[str]:
         staging = self.run(store_query("staging_reports"))
         for report_id, superseded in staging.rows:
             if superseded:

@@ -48,6 +48,12 @@ def sync_themes(store: Store, taxonomy: Taxonomy) -> None:
     store.sync_themes(theme_rows(taxonomy))
 
 
+def has_unlabelled_themes(store: Store) -> bool:
+    """Theme nodes without their taxonomy label: a writer stopped between a report and the sync."""
+    rows = store.run(themes_query("unlabelled_themes")).rows
+    return bool(rows and rows[0][0])
+
+
 def retag(store: Store, tagger: ThemeTagger) -> RetagResult:
     """Re-tag every stored statement (and reference passage) with the tagger's taxonomy.
 
