@@ -125,3 +125,26 @@ def test_every_store_command_takes_the_store_options(capsys, command: str) -> No
         build_parser().parse_args([command, "--help"])
     out = capsys.readouterr().out
     assert "graph store:" in out and "--data-dir DIR" in out and "--store URI" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "reports", "--limit", "-1"],
+    ["query", "reports", "--limit", "0"],
+    ["query", "reports", "--limit", "two"],
+    ["query", "reports", "--timeout", "0"],
+    ["query", "reports", "--timeout", "-1"],
+    ["query", "reports", "--timeout", "nan"],
+    ["query", "reports", "--timeout", "inf"],
+    ["ingest", "x.txt", "--max-size", "-5"],
+    ["themes", "recurring", "--examples", "0"],
+])
+def test_bad_numbers_are_one_line_errors_with_exit_2(argv, capsys) -> None:
+    """They used to become 1 ms timeouts, a silently dropped row, or a traceback."""
+    from graph.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "Traceback" not in "\n".join(err) and err[-1].startswith("usage:") is False
+    assert "must be" in err[-1] or "expected" in err[-1]

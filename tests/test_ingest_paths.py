@@ -29,7 +29,26 @@ def test_globs_missing_paths_and_duplicates(tmp_path: Path) -> None:
     one, two = touch(tmp_path / "one.txt"), touch(tmp_path / "two.txt")
     found, missing = expand_paths([str(two), str(tmp_path / "*.txt"), str(tmp_path / "none*.txt"), "nowhere.txt"])
     assert found == [two, one]  # argument order, each file once
-    assert missing == [str(tmp_path / "none*.txt"), "nowhere.txt"]
+    assert missing == [f"{tmp_path / 'none*.txt'}: no such file, folder or matching report",
+                       "nowhere.txt: no such file, folder or matching report"]
+
+
+def test_a_folder_without_reports_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    touch(tmp_path / "other" / "notes.xlsx")
+    found, missing = expand_paths([str(tmp_path / "empty"), str(tmp_path / "other")])
+    assert found == []
+    assert [m.split(": ", 1)[1].split(" (")[0] for m in missing] == ["no reports found in this folder"] * 2
+
+
+def test_a_fifo_named_explicitly_is_kept_for_the_reader_to_refuse(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert expand_paths([str(fifo)]) == ([fifo], [])
+    found, missing = expand_paths([str(tmp_path)])  # a folder gives regular files only
+    assert found == [] and "no reports found in this folder" in missing[0]
 
 
 def test_report_suffixes_are_the_readers() -> None:

@@ -234,3 +234,14 @@ def test_a_plain_rerun_after_a_killed_ingest_gives_the_clean_graph(store, report
     again = ingest_paths(reports, store)
     assert not again.failed and again.themes_synced
     assert _comparable(snapshot(store)) == clean_graph(reports)
+
+
+def test_a_fifo_fails_at_once_and_the_rest_still_ingest(store, reports) -> None:
+    """Hashing a FIFO before checking its type used to block for ever (no writer ever comes)."""
+    import os
+
+    fifo = reports[0].parent / "pipe.txt"
+    os.mkfifo(fifo)
+    assert file_sha256(fifo) is None
+    summary = ingest_paths([fifo, reports[0]], store)
+    assert outcomes_of(summary) == [("pipe.txt", IngestOutcome.FAILED), (reports[0].name, IngestOutcome.NEW)]

@@ -253,3 +253,25 @@ def test_a_runaway_read_is_stopped_or_abandoned_at_its_deadline(store) -> None:
         store.run("UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)", timeout=1.0)
     assert time.monotonic() - started < 1.0 + CLIENT_GRACE + 3.0  # a bound on the deadline, not a benchmark
     assert store.run("RETURN 1 AS one").rows == ((1,),)
+
+
+def test_max_rows_is_applied_by_the_engine(store) -> None:
+    """`--limit 1` on a 3-million-row query used to fetch every row (42 s, 1.5 GB) and cut it."""
+    big = "UNWIND range(1, 3000000) AS x RETURN x AS value, x * 2 AS double ORDER BY value DESC"
+    result = store.run(big, max_rows=2, timeout=10)
+    assert result.columns == ("value", "double") and result.rows == ((3000000, 6000000), (2999999, 5999998))
+    store.run("UNWIND range(1, 5) AS i CREATE (:Report {id: toString(i)})", read_only=False)
+    # Not valid as a subquery: run as written, cut on the client.
+    labels = store.run("CALL db.labels()", max_rows=1)
+    assert len(labels.rows) == 1
+    assert len(store.run("MATCH (r:Report) RETURN r.id", max_rows=3)) == 3
+    assert len(store.run("MATCH (r:Report) RETURN r.id")) == 5
+
+
+def test_max_rows_keeps_a_union_whole_and_a_query_that_has_its_own_limit(store) -> None:
+    store.run("UNWIND range(1, 5) AS i CREATE (:Report {id: toString(i)})", read_only=False)
+    union = "MATCH (r:Report) RETURN r.id AS id UNION MATCH (r:Report) RETURN r.id + 'x' AS id"
+    assert len(store.run(union, max_rows=7)) == 7
+    assert len(store.run("MATCH (r:Report) RETURN r.id ORDER BY r.id LIMIT 4", max_rows=2)) == 2
+    assert store.run("MATCH (r:Report) RETURN r.id AS id ORDER BY id // the last line is a comment",
+                     max_rows=1).rows == (("1",),)

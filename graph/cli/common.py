@@ -31,6 +31,7 @@ import csv
 import enum
 import functools
 import json
+import math
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -99,6 +100,31 @@ def guard(command: Command) -> Command:
     return guarded
 
 
+# --- argument types --------------------------------------------------------------------------
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number ≥ 1 (``--limit 0`` or ``-1`` is an error, not "no rows")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def positive_seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds > 0 (not 0, negative, nan or inf)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds above 0, got {text!r}")
+    return value
+
+
 # --- the store -------------------------------------------------------------------------------
 
 
@@ -132,7 +158,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     from graph.ingest.read import DEFAULT_MAX_BYTES
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns")
-    parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
+    parser.add_argument("--max-size", type=positive_int, default=None, metavar="BYTES",
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,}, or $GMSGRAPH_MAX_BYTES)")
     parser.add_argument("--themes", default=None, metavar="FILE",
                         help="a TOML taxonomy that extends or overrides the built-in themes")
@@ -143,7 +169,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 @dataclass(frozen=True)
 class ReportInputs:
     paths: list[Path]  # the report files the PATH arguments name
-    missing: list[str]  # the PATH arguments that named nothing
+    missing: list[str]  # one message per PATH argument that named no report
     options: IngestOptions
 
 
@@ -156,8 +182,8 @@ def report_inputs(args: argparse.Namespace) -> ReportInputs | None:
     from graph.themes import TaxonomyError
 
     paths, missing = expand_paths(args.paths)
-    for argument in missing:
-        print_error(f"{argument}: no such file, folder or matching report")
+    for message in missing:
+        print_error(message)
     if not paths:
         return None
     options = IngestOptions(model=args.model, themes_file=args.themes, max_bytes=args.max_size)

@@ -6,7 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from graph.cli.common import ExitCode, add_store_options, guard, opened_store, write_result
+from graph.cli.common import (
+    ExitCode,
+    add_store_options,
+    guard,
+    opened_store,
+    positive_int,
+    positive_seconds,
+    write_result,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--param", "-p", action="append", default=[], metavar="K=V",
                         help="a query parameter (repeatable)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
+    parser.add_argument("--limit", type=positive_int, default=None, metavar="N", help="at most N rows")
+    parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
+                        help="stop the query after this long (default 30)")
     parser.add_argument("--write", action="store_true", help="allow a query file that writes")
     add_store_options(parser)
     parser.set_defaults(func=cmd_query)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.cli.common import ExitCode, add_store_options, guard, opened_store, render_table
+from graph.cli.common import ExitCode, add_store_options, guard, opened_store, positive_int, render_table
 
 if TYPE_CHECKING:
     from graph.themes import Taxonomy, ThemeTagger
@@ -47,14 +47,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     recurring = sub.add_parser("recurring", help="themes ranked by the countries that raise them, with provenance")
     _filter_options(recurring)
-    recurring.add_argument("--examples", type=int, default=3, metavar="N", help="statements shown per country")
+    recurring.add_argument("--examples", type=positive_int, default=3, metavar="N", help="statements shown per country")
     recurring.add_argument("--format", choices=("text", "json"), default="text")
     add_store_options(recurring)
     recurring.set_defaults(func=run_recurring)
 
     suggest = sub.add_parser("suggest", help="candidate themes from statements no theme matches (TOML)")
     _themes_option(suggest)
-    suggest.add_argument("--min-reports", type=int, default=2, metavar="N")
+    suggest.add_argument("--min-reports", type=positive_int, default=2, metavar="N")
     suggest.add_argument("--similarity", type=float, default=85.0, metavar="0-100",
                          help="fuzzy similarity for grouping key phrases (default 85)")
     suggest.add_argument("--model", default=None, help="spaCy model package")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,8 +176,12 @@ class Ingester:
 
 
 def file_sha256(path: Path) -> str | None:
-    """sha256 of a file's raw bytes, or None when it cannot be read (``read_document`` then says why)."""
+    """sha256 of a file's raw bytes, or None when it cannot be read (``read_document`` then says why).
+
+    Only a regular file is hashed: opening a FIFO or reading a device would block or never end."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:

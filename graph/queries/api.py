@@ -36,17 +36,14 @@ def run_query(store: Store, query: str | LibraryQuery, params: Mapping[str, Any]
               timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
     """Run a library query (by name or object) with its declared parameters.
 
-    ``limit`` is passed as the query's ``$limit`` when it declares one, and also caps the rows
-    returned, so it works for every query without editing its text.
+    ``limit`` is passed as the query's ``$limit`` when it declares one, and the store stops at
+    ``limit`` rows in any case (in the engine where it can), so it works for every query.
     """
     lq = resolve(query) if isinstance(query, str) else query
     given = dict(params or {})
     if limit is not None and any(p.name == "limit" for p in lq.params):
         given.setdefault("limit", limit)
-    result = store.run(lq.text, lq.bind(given), read_only=read_only, timeout=timeout)
-    if limit is not None and len(result.rows) > limit:
-        result = QueryResult(result.columns, result.rows[:limit])
-    return result
+    return store.run(lq.text, lq.bind(given), read_only=read_only, timeout=timeout, max_rows=limit)
 
 
 def reports(store: Store) -> QueryResult:

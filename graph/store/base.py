@@ -142,7 +142,10 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def run(self, query: str, params: Mapping[str, Any] | None = None, *, read_only: bool = True,
-            timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult: ...
+            timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> QueryResult:
+        """Run one query. Read-only (the default) is enforced by the engine: no writes, no file or
+        network access. ``max_rows`` stops at that many rows, in the engine where it can, so a huge
+        result is never fetched to be cut."""
 
     @abc.abstractmethod
     def _write_atomic(self, steps: Sequence[WriteStep], params: Mapping[str, Any]) -> None: ...

@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from graph.cypherfiles import strip_comments
 from graph.store import falkordb_server
 from graph.store.base import (
     DEFAULT_TIMEOUT,
@@ -74,7 +75,22 @@ class FalkorStore(Store):
         return f"embedded FalkorDB in {self.data_dir}"
 
     def run(self, query: str, params: Mapping[str, Any] | None = None, *, read_only: bool = True,
-            timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+            timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> QueryResult:
+        if max_rows is not None and read_only and "union" not in query.lower():
+            # A LIMIT after the final RETURN makes the engine stop producing rows there (measured: 2
+            # rows of a 3-million-row UNWIND in 0.2 s). Not after a UNION, where it would cut the
+            # last part only; and a query that already ends in LIMIT, or does not end in RETURN,
+            # is refused by the engine and then runs as written, cut on the client.
+            capped = f"{strip_comments(query).rstrip().rstrip(';')}\nLIMIT $gmsgraph_max_rows"
+            try:
+                return self._run(capped, {**(params or {}), "gmsgraph_max_rows": max_rows}, True, timeout)
+            except QuerySyntaxError:
+                pass
+        result = self._run(query, params, read_only, timeout)
+        return result if max_rows is None else QueryResult(result.columns, result.rows[:max_rows])
+
+    def _run(self, query: str, params: Mapping[str, Any] | None, read_only: bool,
+             timeout: float | None) -> QueryResult:
         import redis
 
         ms = None if timeout is None else max(1, int(timeout * 1000))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from graph.model import GraphRows
@@ -72,7 +73,7 @@ class Neo4jStore(Store):
         return f"Neo4j at {self.uri} (database {self.database})"
 
     def run(self, query: str, params: Mapping[str, Any] | None = None, *, read_only: bool = True,
-            timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+            timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> QueryResult:
         import neo4j
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 
@@ -85,8 +86,12 @@ class Neo4jStore(Store):
                 if refusal:
                     raise StoreError(f"Neo4j: {refusal}; pass --write if that is intended")
             result = tx.run(query, dict(params or {}))
-            rows = tuple(tuple(to_plain(v) for v in record.values()) for record in result)
-            return QueryResult(tuple(result.keys()), rows)
+            # The driver streams records in batches: stopping early fetches no more than needed.
+            records = islice(result, max_rows) if max_rows is not None else result
+            rows = tuple(tuple(to_plain(v) for v in record.values()) for record in records)
+            keys = tuple(result.keys())
+            result.consume()
+            return QueryResult(keys, rows)
 
         fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
         try:
