@@ -3,7 +3,7 @@
 Usage:
     python bench/score.py [--gold tests/gold] [--extraction-dir DIR | --run] [--json]
                           [--database-theme ID] [--threshold 80] [--report NAME]
-                          [--save-dir DIR] [--timeout SECONDS]
+                          [--save-dir DIR] [--timeout SECONDS] [--errors N]
 
 This is `python -m graph.evaluation` (see graph/evaluation/) with the project root taken
 from this file's location, so `make score` works from any directory. Argument parsing,
@@ -14,11 +14,15 @@ file's report, found by file name in data/reports or data/synthetic. --extractio
 DIR reads DIR/<report stem>.json (or DIR/<report file name>.json) instead; a file may
 hold one object or an array of them.
 
-Prints precision, recall and F1 per statement kind per report and micro-averaged over
-all reports, the recall of explicit cause->effect pairs, the number of predicted
-statements that are captions, footnotes, page furniture or speaker names (must be 0),
-database-theme recall/precision when statements carry themes, and metadata accuracy.
-The matching rule is documented in graph/evaluation/match.py.
+tests/gold holds format-2 gold (phrase-level): per report, P/R/F1 per statement kind
+(comment included) under the phrase rule, issue 9's macro-F1, cause->effect pairs with
+both ends as phrases and, labelled LOOSE beside it, with each end overlapping its phrase,
+comment roles and speakers, organisations and laws (name or alias), recall and precision
+per annotated theme, predicted statements that are captions, footnotes, page furniture or
+meta sentences (must be 0) and metadata; then one row per report and the all-reports
+block. `--gold tests/gold/v1` scores the format-1 annotations the README's first quality
+table was measured on. The matching rules are documented in graph/evaluation/match.py and
+tests/gold/README.md. The causal test set has its own script, bench/causal_score.py.
 """
 
 from __future__ import annotations

@@ -62,9 +62,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    from graph.ingest.service import Ingester
     from graph.ingest.nlp import load_nlp
     from graph.ingest.pipeline import extract_path
+    from graph.ingest.service import Ingester
     from graph.store import Outcome
 
     nlp = load_nlp()

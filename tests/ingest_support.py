@@ -21,7 +21,7 @@ from graph.ingest.read import RawDocument
 REPO = Path(__file__).resolve().parents[1]
 LAO_REPORT = REPO / "data" / "reports" / "lao_pdr_2013_consultation.txt"
 SYNTHETIC_REPORTS = tuple(sorted((REPO / "data" / "synthetic").glob("*.txt")))
-GOLD_DIR = REPO / "tests" / "gold"
+GOLD_DIR = REPO / "tests" / "gold" / "v1"  # format 1: the sentence-level annotations these tests assert on
 
 
 @functools.cache

@@ -393,7 +393,37 @@ def test_score_report_end_to_end_on_a_tiny_case():
     json.dumps(rs.as_dict())  # serialisable
 
 
-def test_gold_files_are_well_formed():
+def _report_of(gold: dict) -> Path:
+    report_dirs = [ROOT / "data" / "reports", ROOT / "data" / "synthetic"]
+    found = [d / gold["report"] for d in report_dirs if (d / gold["report"]).exists()]
+    assert found, gold["report"]
+    return found[0]
+
+
+GOLD_V2 = sorted((ROOT / "tests" / "gold").glob("*.json"))
+GOLD_V1 = sorted((ROOT / "tests" / "gold" / "v1").glob("*.json"))
+
+
+@pytest.mark.parametrize("gf", GOLD_V2, ids=lambda p: p.stem)
+def test_gold_files_are_well_formed(gf):
+    """The installed gold (format 2) follows its rules, checked against the report's text."""
+    gold = json.loads(gf.read_text(encoding="utf-8"))
+    assert gold.get("format") == 2, gf.name
+    report = _report_of(gold)
+    assert gold_problems(gold, report.read_text(encoding="utf-8")) == [], gf.name
+    assert load_gold(gf).report == gold["report"] and load_gold(gf).format == 2
+    assert gold["statements"] and gold["theme_mentions"], gf.name
+    assert "database" in gold["theme_mentions"], gf.name
+
+
+def test_there_are_gold_files_of_both_formats():
+    assert len(GOLD_V2) >= 4 and len(GOLD_V1) == 4
+    assert {p.name for p in GOLD_V1} <= {p.name for p in GOLD_V2}
+
+
+@pytest.mark.parametrize("gf", GOLD_V1, ids=lambda p: p.stem)
+def test_format1_gold_files_are_well_formed(gf):
+    """The old annotations (tests/gold/v1) the README's first quality table was measured on."""
     kinds = {
         "problem",
         "priority",
@@ -404,43 +434,40 @@ def test_gold_files_are_well_formed():
         "vision",
         "result",
     }
-    assert kinds == set(STATEMENT_KINDS)
-    files = sorted((ROOT / "tests" / "gold").glob("*.json"))
-    assert len(files) >= 3
-    for gf in files:
-        gold = json.loads(gf.read_text(encoding="utf-8"))
-        assert gold_problems(gold) == [], gf.name
-        assert load_gold(gf).report == gold["report"]
-        assert {
-            "report",
-            "metadata",
-            "statements",
-            "causal_pairs",
-            "not_statements",
-            "database_mentions",
-        } <= gold.keys()
-        assert gold["statements"], gf.name
-        texts = {s["text"] for s in gold["statements"]}
-        for s in gold["statements"]:
-            assert s["kind"] in kinds and s["text"].strip(), (gf.name, s)
-            # no gold statement may itself look like page furniture, a caption or a
-            # speaker name
-            assert is_not_statement(s["text"], gold["not_statements"]) is None, (
-                gf.name,
-                s["text"],
-            )
-        for mention in gold["database_mentions"]:
-            assert mention in texts, (gf.name, mention)
-        for p in gold["causal_pairs"]:
-            assert p["cause"].strip() and p["effect"].strip() and p["cue"].strip()
-        report_dirs = [ROOT / "data" / "reports", ROOT / "data" / "synthetic"]
-        assert any((d / gold["report"]).exists() for d in report_dirs), gold["report"]
+    assert kinds <= set(STATEMENT_KINDS)
+    gold = json.loads(gf.read_text(encoding="utf-8"))
+    assert "format" not in gold and load_gold(gf).format == 1
+    assert gold_problems(gold) == [], gf.name
+    assert load_gold(gf).report == gold["report"]
+    assert {
+        "report",
+        "metadata",
+        "statements",
+        "causal_pairs",
+        "not_statements",
+        "database_mentions",
+    } <= gold.keys()
+    assert gold["statements"], gf.name
+    texts = {s["text"] for s in gold["statements"]}
+    for s in gold["statements"]:
+        assert s["kind"] in kinds and s["text"].strip(), (gf.name, s)
+        # no gold statement may itself look like page furniture, a caption or a
+        # speaker name
+        assert is_not_statement(s["text"], gold["not_statements"]) is None, (
+            gf.name,
+            s["text"],
+        )
+    for mention in gold["database_mentions"]:
+        assert mention in texts, (gf.name, mention)
+    for p in gold["causal_pairs"]:
+        assert p["cause"].strip() and p["effect"].strip() and p["cue"].strip()
+    _report_of(gold)
 
 
 def test_synthetic_reports_are_marked():
     for path in sorted((ROOT / "data" / "synthetic").glob("*.txt")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("SYNTHETIC TEST REPORT"), path.name
+        assert first.upper().startswith("SYNTHETIC TEST REPORT"), path.name
 
 
 def test_a_split_off_clause_is_excused_only_when_it_is_a_gold_pair_end() -> None:
@@ -661,7 +688,9 @@ def test_empty_gold_gives_defined_figures():
 
 def test_kinds_are_the_contracts():
     assert STATEMENT_KINDS is graph.contract.STATEMENT_KINDS
-    assert ROW_KINDS == (*graph.contract.STATEMENT_KINDS, POOLED_CAUSE)
+    # The contract's kinds plus "comment", which the format-2 gold annotates.
+    extra = () if "comment" in graph.contract.STATEMENT_KINDS else ("comment",)
+    assert ROW_KINDS == (*graph.contract.STATEMENT_KINDS, *extra, POOLED_CAUSE)
 
 
 def test_score_kinds_ignores_unknown_kinds():

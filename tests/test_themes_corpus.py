@@ -84,7 +84,7 @@ def test_the_lao_report_alone_gives_a_sensible_row(corpus_store) -> None:
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_the_database_theme_is_found_in_each_of_its_wordings(path: Path, extractions) -> None:
     extraction = next(e for e in extractions if e.report.source == path.name)
-    gold = json.loads((REPO / "tests" / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    gold = json.loads((REPO / "tests" / "gold" / "v1" / f"{path.stem}.json").read_text(encoding="utf-8"))
     assert gold["database_mentions"], "every report of the corpus raises the database theme"
     for wording in gold["database_mentions"]:
         holders = [s for s in extraction.statements if _same(s.text, wording)]

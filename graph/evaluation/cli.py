@@ -25,7 +25,10 @@ from graph.evaluation.match import THRESHOLD
 from graph.evaluation.report import render_json, render_table
 from graph.evaluation.scorecard import ReportScore, aggregate, score_report
 
-DESCRIPTION = "Score `gmsgraph extract --format json` against the hand annotations in tests/gold."
+DESCRIPTION = (
+    "Score `gmsgraph extract --format json` against the hand annotations in tests/gold "
+    "(format 2; the format-1 files of tests/gold/v1 with --gold tests/gold/v1)."
+)
 
 
 def build_parser(root: Path, prog: str | None = None) -> argparse.ArgumentParser:
@@ -52,7 +55,15 @@ def build_parser(root: Path, prog: str | None = None) -> argparse.ArgumentParser
         "--database-theme",
         default=None,
         metavar="ID",
-        help="id of the database theme (default: any theme id containing 'data')",
+        help="format-1 gold: id of the database theme (default: any theme id containing 'data'); "
+        "format-2 gold scores every annotated theme by its exact id",
+    )
+    ap.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="format-2 gold: list the first N missed and spurious statements, pairs and entities per kind",
     )
     ap.add_argument(
         "--threshold",
@@ -141,5 +152,5 @@ def main(
     if args.json:
         print(render_json(scores, overall, args.threshold))
     else:
-        sys.stdout.write(render_table(scores, overall))
+        sys.stdout.write(render_table(scores, overall, args.errors))
     return 1 if any(rs.error for rs in scores) else 0

@@ -2,7 +2,11 @@
 
 Pure functions on plain data: gold is a parsed ``tests/gold`` file, predictions are the
 statements, links and report of a ``gmsgraph extract --format json`` object. The
-statement kinds come from :mod:`graph.contract`.
+statement kinds are :mod:`graph.evaluation.kinds`' (the contract's, plus ``comment``).
+Format-2 gold is matched by the phrase rule of :mod:`graph.evaluation.match`
+(``phrase=True``); pairs, entities and themes of format 2 are in
+:mod:`~graph.evaluation.pairs`, :mod:`~graph.evaluation.entities` and
+:mod:`~graph.evaluation.themes`.
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from graph.contract import STATEMENT_KINDS
+from graph.evaluation.kinds import COMMENT, FORMAT1_KINDS, MACRO_KINDS, SCORED_KINDS
 from graph.evaluation.match import (
     THRESHOLD,
+    Match,
     contains_words,
     greedy_match,
+    pair_partners,
+    phrase_blockers,
     similarity,
     span_match,
     theme_matches,
@@ -26,8 +33,8 @@ from graph.evaluation.normalise import normalise
 # them is a judgement call.
 POOLED_CAUSE = "cause+root_cause"
 POOLED_KINDS: tuple[str, ...] = ("cause", "root_cause")
-# The rows of a per-kind table: every contract kind, then the pooled row.
-ROW_KINDS: tuple[str, ...] = (*STATEMENT_KINDS, POOLED_CAUSE)
+# The rows of a per-kind table: every scored kind, then the pooled row.
+ROW_KINDS: tuple[str, ...] = (*SCORED_KINDS, POOLED_CAUSE)
 
 Record = Mapping[str, Any]
 
@@ -99,30 +106,161 @@ def texts_of_kinds(statements: Iterable[Record], kinds: Iterable[str]) -> list[s
     return [s.get("text") or "" for s in statements if s.get("kind") in wanted]
 
 
+def match_kinds(
+    gold_statements: Sequence[Record],
+    predicted_statements: Sequence[Record],
+    kinds: Sequence[str],
+    threshold: float = THRESHOLD,
+    *,
+    pairs: Sequence[Record] = (),
+) -> tuple[list[Record], list[Record], list[Match]]:
+    """The gold and predicted statements of `kinds` and their one-to-one pairing under the
+    phrase rule (format 2, :func:`graph.evaluation.match.phrase_similarity`), where no
+    prediction may span another gold statement of the report or a pair partner (`pairs`,
+    the gold causal pairs). Comments are compared with and without their reporting frame.
+    """
+    wanted = set(kinds)
+    gold = [s for s in gold_statements if s.get("kind") in wanted]
+    predicted = [s for s in predicted_statements if s.get("kind") in wanted]
+    gold_texts = [s.get("text") or "" for s in gold]
+    blockers = phrase_blockers(
+        gold_texts,
+        (s.get("text") or "" for s in gold_statements),
+        pair_partners(pairs),
+    )
+    matches = greedy_match(
+        gold_texts,
+        [s.get("text") or "" for s in predicted],
+        threshold,
+        phrase=True,
+        blockers=blockers,
+        strip_frames=wanted == {COMMENT},
+    )
+    return gold, predicted, matches
+
+
 def score_kinds(
     gold_statements: Sequence[Record],
     predicted_statements: Sequence[Record],
     threshold: float = THRESHOLD,
     clause_ends: Sequence[str] = (),
+    *,
+    phrase: bool = False,
+    pairs: Sequence[Record] = (),
 ) -> dict[str, PRF]:
     """Precision/recall per statement kind, plus the pooled cause+root_cause row.
 
-    With `clause_ends` (the cause and effect texts of the gold causal pairs), a
-    predicted statement that is one of those clauses is accepted as well: the gold
-    annotates one statement per sentence, while splitting a causal sentence into its
+    Sentence-level gold (format 1, ``phrase=False``) is matched by :func:`score_texts`; its
+    ``comment`` row stays empty (format 1 annotates no remarks, so predicted comments are
+    not counted). With `clause_ends` (the cause and effect texts of the gold causal pairs),
+    a predicted statement that is one of those clauses is accepted as well: the format-1
+    gold annotates one statement per sentence, while splitting a causal sentence into its
     clauses is also a right answer.
+
+    Phrase-level gold (format 2, ``phrase=True``) is matched by :func:`match_kinds`, every
+    kind including ``comment``; `pairs` are the gold causal pairs (their partners block).
     """
-    groups: list[tuple[str, tuple[str, ...]]] = [(kind, (kind,)) for kind in STATEMENT_KINDS]
+    groups: list[tuple[str, tuple[str, ...]]] = [(kind, (kind,)) for kind in SCORED_KINDS]
     groups.append((POOLED_CAUSE, POOLED_KINDS))
-    return {
-        row: score_texts(
-            texts_of_kinds(gold_statements, kinds),
-            texts_of_kinds(predicted_statements, kinds),
-            threshold,
-            clause_ends,
+    out: dict[str, PRF] = {}
+    for row, kinds in groups:
+        if phrase:
+            gold, predicted, matches = match_kinds(gold_statements, predicted_statements, kinds, threshold, pairs=pairs)
+            out[row] = PRF(gold=len(gold), predicted=len(predicted), tp=len(matches))
+        elif all(k in FORMAT1_KINDS for k in kinds):
+            out[row] = score_texts(
+                texts_of_kinds(gold_statements, kinds),
+                texts_of_kinds(predicted_statements, kinds),
+                threshold,
+                clause_ends,
+            )
+        else:
+            out[row] = PRF()
+    return out
+
+
+def kind_errors(
+    gold_statements: Sequence[Record],
+    predicted_statements: Sequence[Record],
+    threshold: float = THRESHOLD,
+    *,
+    pairs: Sequence[Record] = (),
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Per scored kind (phrase rule, format 2): (gold texts no prediction matched, predicted
+    texts that matched no gold statement)."""
+    out = {}
+    for kind in SCORED_KINDS:
+        gold, predicted, matches = match_kinds(gold_statements, predicted_statements, (kind,), threshold, pairs=pairs)
+        matched_g = {m.gold for m in matches}
+        matched_p = {m.predicted for m in matches}
+        out[kind] = (
+            tuple(str(s.get("text") or "") for i, s in enumerate(gold) if i not in matched_g),
+            tuple(str(s.get("text") or "") for j, s in enumerate(predicted) if j not in matched_p),
         )
-        for row, kinds in groups
-    }
+    return out
+
+
+def macro_f1(kinds: Mapping[str, PRF], over: Sequence[str] = MACRO_KINDS) -> float | None:
+    """The mean F1 of the kinds in `over` (issue 9's six by default); a kind whose F1 is
+    undefined (nothing annotated, nothing predicted) is left out; None if all are."""
+    values = [f for kind in over if (f := kinds.get(kind, PRF()).f1) is not None]
+    return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class CommentScore:
+    """Of the gold comments matched by a predicted comment: how many have the right role,
+    and of those whose gold names a speaker, how many name the same person."""
+
+    matched: int = 0
+    role_right: int = 0
+    with_speaker: int = 0
+    speaker_right: int = 0
+
+    def __add__(self, other: CommentScore) -> CommentScore:
+        return CommentScore(
+            self.matched + other.matched,
+            self.role_right + other.role_right,
+            self.with_speaker + other.with_speaker,
+            self.speaker_right + other.speaker_right,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """Do two speaker names name the same person? Equal, one contained in the other, or the
+    same last word ("Mr Manthey", "Mr Geoff Manthey"); None only matches None."""
+    g, p = normalise(gold), normalise(predicted)
+    if not g or not p:
+        return not g and not p
+    return contains_words(g, p) or contains_words(p, g) or g.split()[-1] == p.split()[-1]
+
+
+def score_comments(
+    gold_statements: Sequence[Record],
+    predicted_statements: Sequence[Record],
+    threshold: float = THRESHOLD,
+    *,
+    pairs: Sequence[Record] = (),
+) -> CommentScore:
+    """Role and speaker agreement over the matched comments.
+
+    The gold's ``role``/``speaker`` against the prediction's ``speaker_role`` (the contract's
+    field; ``role`` is read when it is absent) and ``speaker``; roles compare normalised, so
+    "group_representative" is "group representative".
+    """
+    gold, predicted, matches = match_kinds(gold_statements, predicted_statements, (COMMENT,), threshold, pairs=pairs)
+    role_right = with_speaker = speaker_right = 0
+    for m in matches:
+        g, p = gold[m.gold], predicted[m.predicted]
+        predicted_role = p.get("speaker_role") or p.get("role")
+        role_right += normalise(g.get("role")) == normalise(predicted_role) != ""
+        if g.get("speaker"):
+            with_speaker += 1
+            speaker_right += same_speaker(g.get("speaker"), p.get("speaker"))
+    return CommentScore(len(matches), role_right, with_speaker, speaker_right)
 
 
 def causal_pair_recall(
