@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from ingest_support import LAO_REPORT, cleaned, raw
 
 from graph.ingest.clean import clean, has_mojibake_signature, repair_mojibake
 from graph.ingest.read import read_document
-from ingest_support import LAO_REPORT, cleaned, raw
 
 
 @pytest.fixture(scope="module")
@@ -291,3 +291,74 @@ def test_page_at_before_any_line_and_past_the_end() -> None:
     assert result.page_at(len(result.text) - 1) == 2
     assert result.page_at(-1) is None
     assert raw("x").has_page_numbers is False
+
+
+# ---- hardening and layout independence ---------------------------------------------------------
+
+FOOTNOTED = ("Problem Identification\n\n"
+             "Poverty pushes young people to migrate.1\n\n"
+             "________________\n"
+             "1 See the national plan of action.\n\n"
+             "Problem Tree Analysis\n\n"
+             "Corruption allows brokers to operate.\n\n"
+             "Weak laws leave victims without protection.\n")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "html"])
+def test_defect10_footnote_bodies_end_at_the_next_heading_without_pages(fmt: str) -> None:
+    from graph.ingest.read import RawDocument
+
+    clean_text = clean(RawDocument(f"report.{fmt}", fmt, (FOOTNOTED,), has_page_numbers=False))
+    texts = [line.text for line in clean_text.lines]
+    assert "Corruption allows brokers to operate." in texts
+    assert "Weak laws leave victims without protection." in texts
+    assert "Problem Tree Analysis" in texts
+    assert [note.text for note in clean_text.footnotes] == ["See the national plan of action."]
+    assert not any("See the national plan" in text for text in texts)
+
+
+def test_defect10_a_rule_with_no_footnote_after_it_swallows_nothing() -> None:
+    text = "Problem Identification\n\nPoverty is a problem.\n\n__________\n\nCorruption is a problem.\n"
+    texts = [line.text for line in cleaned(text, has_page_numbers=False).lines]
+    assert texts == ["Problem Identification", "Poverty is a problem.", "Corruption is a problem."]
+
+
+def test_defect4_a_two_megabyte_paragraph_is_a_clear_error_in_bounded_time() -> None:
+    import time
+
+    from graph.ingest.clean import MAX_PARAGRAPH_CHARS
+    from graph.ingest.errors import LimitExceeded
+
+    started = time.monotonic()
+    wrapped = "Poverty leads to unsafe migration and to trafficking in the border provinces.\n" * 26_000
+    for text in (wrapped, wrapped.replace("\n", " ")):  # wrapped lines, and one 2 MB line
+        with pytest.raises(LimitExceeded, match=f"over {MAX_PARAGRAPH_CHARS:,} characters") as raised:
+            cleaned("Problem Identification\n\n" + text)
+        assert raised.value.exit_code == 2
+    assert time.monotonic() - started < 10
+
+
+def test_a_long_paragraph_under_the_limit_unwraps_in_linear_time() -> None:
+    import time
+
+    started = time.monotonic()
+    text = "Poverty leads to unsafe migration and to trafficking in the border provinces.\n" * 1200
+    lines = cleaned("Problem Identification\n\n" + text).lines
+    assert len(lines) == 2 and len(lines[1].text) > 90_000
+    assert time.monotonic() - started < 5
+
+
+def test_a_mid_line_initial_is_not_a_list_marker() -> None:
+    text = ("The group said the referral system, according to\nM. Chan of the national office, works well.\n\n"
+            "Root causes\nA. Poverty in the villages.\nB. Weak laws.\n")
+    assert [line.text for line in cleaned(text).lines] == [
+        "The group said the referral system, according to M. Chan of the national office, works well.",
+        "Root causes", "A. Poverty in the villages.", "B. Weak laws."]
+
+
+def test_a_labelled_line_that_mentions_the_full_picture_is_not_a_caption() -> None:
+    line = "Core problem: Agencies cannot see the full picture of trafficking cases because data is scattered."
+    assert [ln.text for ln in cleaned("Problem Tree Analysis\n\n" + line + "\n").lines][-1] == line
+    # A real caption still goes.
+    assert cleaned("Photo: participants of Group B present their list.\n\nPoverty is a problem.\n").lines[0].text \
+        == "Poverty is a problem."

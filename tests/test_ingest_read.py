@@ -337,3 +337,199 @@ def test_extract_path_refuses_non_english_reports(tmp_path: Path, text: str) -> 
         extract_path(path, blank_nlp())
     assert raised.value.exit_code == 2
     assert raised.value.path == path
+
+
+# ---- hardening (issue 11): one test per defect, each failing before its fix --------------------
+
+def test_defect3_fifo_and_device_are_not_regular_files_at_once(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from graph.ingest.errors import NotRegularFile
+    from graph.ingest.read import check_regular_file
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    for path, kind in ((fifo, "named pipe"), (Path("/dev/zero"), "device"), (tmp_path, "folder")):
+        with pytest.raises(NotRegularFile, match=f"not a regular file: it is a {kind}") as raised:
+            read_document(path)
+        assert raised.value.exit_code == 2
+        with pytest.raises(NotRegularFile):
+            check_regular_file(path)  # what a caller must run before it opens or hashes a path
+    assert time.monotonic() - started < 5
+
+
+def test_defect18_a_fifo_is_not_called_missing(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(IngestError) as raised:
+        read_document(fifo)
+    assert "no such file" not in str(raised.value)
+
+
+def test_defect4_docx_billion_laughs_and_xxe_are_refused_before_parsing(tmp_path: Path) -> None:
+    from bad_inputs_support import billion_laughs_docx, xxe_docx
+
+    for name, data in (("laughs.docx", billion_laughs_docx()), ("xxe.docx", xxe_docx())):
+        path = _write(tmp_path, name, data)
+        with pytest.raises(UnreadableDocument, match="declares a DTD or entities") as raised:
+            read_document(path)
+        assert raised.value.exit_code == 2
+
+
+def test_defect4_docx_with_one_huge_text_node_is_a_clear_error(tmp_path: Path) -> None:
+    from bad_inputs_support import huge_text_node_docx
+
+    path = _write(tmp_path, "huge.docx", huge_text_node_docx())
+    with pytest.raises(UnreadableDocument, match="cannot be parsed safely"):
+        read_document(path)
+
+
+def test_defect5_pdf_streams_are_capped_in_total_not_one_by_one(tmp_path: Path) -> None:
+    from bad_inputs_support import pdf_bomb
+
+    from graph.ingest.errors import LimitExceeded
+
+    # 12 pages of 4 MB each: every stream is under pypdf's own 75 MB cap, the total is over ours.
+    path = _write(tmp_path, "bomb.pdf", pdf_bomb(pages=12, per_page=4_000_000))
+    with pytest.raises(LimitExceeded, match="decompression bomb") as raised:
+        read_document(path, max_bytes=1_000_000)  # cap: max(4 x 1 MB, 32 MB)
+    assert raised.value.exit_code == 2
+    # With a limit that allows it, the same file reads.
+    assert "Poverty" in read_document(path, max_bytes=50_000_000).pages[0]
+
+
+def test_defect5_docx_zip_bomb_is_refused_by_its_declared_size(tmp_path: Path) -> None:
+    from bad_inputs_support import zip_bomb_docx
+
+    from graph.ingest.errors import LimitExceeded
+
+    path = _write(tmp_path, "bomb.docx", zip_bomb_docx(60_000_000))
+    with pytest.raises(LimitExceeded, match="zip bomb"):
+        read_document(path, max_bytes=1_000_000)
+
+
+def test_defect5_reading_has_a_wall_clock_limit(tmp_path: Path) -> None:
+    from graph.ingest.errors import LimitExceeded
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(PDF_PAGES))
+    with pytest.raises(LimitExceeded, match="longer than 0 s"):
+        read_document(path, time_limit=0)
+
+
+def test_defect12_one_invalid_byte_keeps_utf8_with_a_replacement_and_a_warning(tmp_path: Path,
+                                                                               caplog: pytest.LogCaptureFixture) -> None:
+    text = "The workshop in Hà Nội discussed “safe migration” – and the NPA.\n"
+    path = _write(tmp_path, "report.txt", text.encode("utf-8") + b"Bad byte: \xff here.\n")
+    with caplog.at_level("WARNING", logger="graph.ingest"):
+        document = read_document(path)
+    assert document.pages[0].startswith(text)  # not "HÃ Ná»™i"
+    assert "\ufffd" in document.pages[0]
+    assert document.warnings and "not valid UTF-8" in document.warnings[0]
+    assert "not valid UTF-8" in caplog.text
+
+
+def test_cp1252_is_still_cp1252(tmp_path: Path) -> None:
+    path = _write(tmp_path, "report.txt", "Ms Lucía Núñez – “quoted”".encode("cp1252"))
+    document = read_document(path)
+    assert document.pages[0] == "Ms Lucía Núñez – “quoted”" and not document.warnings
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256", "RC4-128"])
+def test_defect13_encrypted_pdfs_open_with_an_empty_user_password(tmp_path: Path, algorithm: str) -> None:
+    from bad_inputs_support import encrypted_pdf
+
+    path = _write(tmp_path, "open.pdf", encrypted_pdf("", algorithm))
+    assert "Problem Identification" in read_document(path).pages[0]
+
+
+@pytest.mark.parametrize("algorithm", ["AES-256", "RC4-128"])
+def test_defect13_a_password_protected_pdf_says_encrypted(tmp_path: Path, algorithm: str) -> None:
+    from bad_inputs_support import encrypted_pdf
+
+    from graph.ingest.errors import EncryptedDocument
+
+    path = _write(tmp_path, "locked.pdf", encrypted_pdf("secret", algorithm))
+    with pytest.raises(EncryptedDocument, match="encrypted with a password"):
+        read_document(path)
+
+
+def test_defect18_iframe_object_and_embed_fallback_text_is_dropped(tmp_path: Path) -> None:
+    path = _write(tmp_path, "report.html", (
+        "<html><body><h2>Problem Identification</h2><p>Poverty is a problem.</p>"
+        "<iframe src='x'>IFRAME FALLBACK</iframe><object data='y'><p>OBJECT FALLBACK</p></object>"
+        "<embed src='z'><noembed>NOEMBED TEXT</noembed><video>VIDEO TEXT</video><canvas>CANVAS TEXT</canvas>"
+        "<template><p>TEMPLATE</p></template><p>Corruption is a problem.</p></body></html>").encode())
+    text = read_document(path).pages[0]
+    assert "Poverty is a problem." in text and "Corruption is a problem." in text
+    assert not any(word in text for word in ("FALLBACK", "NOEMBED", "VIDEO", "CANVAS", "TEMPLATE"))
+
+
+def test_defect18_pypdf_warnings_are_folded_into_the_message(tmp_path: Path, capfd: pytest.CaptureFixture) -> None:
+    data = make_pdf(PDF_PAGES)
+    path = _write(tmp_path, "broken.pdf", data[:len(data) // 2] + b"%%EOF")
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(path)
+    assert "[pypdf: " in str(raised.value)
+    captured = capfd.readouterr()
+    assert "pypdf" not in captured.err.lower() and "EOF marker" not in captured.err
+
+
+def test_max_bytes_from_environment_accepts_units_and_refuses_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.ingest.read import max_bytes_from_env, parse_size
+
+    assert parse_size("100MB") == 100_000_000 and parse_size("50 MiB") == 50 * 1024 * 1024
+    assert parse_size("5000") == 5000
+    monkeypatch.setenv(MAX_BYTES_ENV, "100MB")
+    assert max_bytes_from_env() == 100_000_000
+    for bad in ("lots", "-5", "0", "12 parsecs"):
+        monkeypatch.setenv(MAX_BYTES_ENV, bad)
+        with pytest.raises(ValueError, match="GMSGRAPH_MAX_BYTES"):
+            max_bytes_from_env()
+
+
+def test_defect11_english_text_that_is_not_a_report_is_refused(tmp_path: Path) -> None:
+    from bad_inputs_support import RECIPE
+
+    from graph.ingest.errors import NotAReport
+    from graph.ingest.nlp import blank_nlp
+    from graph.ingest.pipeline import extract_path
+
+    path = _write(tmp_path, "recipe.txt", RECIPE.encode())
+    with pytest.raises(NotAReport, match="nothing of a consultation report was found") as raised:
+        extract_path(path, blank_nlp())
+    assert raised.value.exit_code == 2
+
+
+# ---- Word list styles and reflowed PDFs --------------------------------------------------------
+
+def test_docx_list_styles_and_numbering_give_markers_with_levels(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Poverty.", style="List Number")
+    document.add_paragraph("Weak laws.", style="List Number")
+    document.add_paragraph("Brokers.", style="List Bullet")
+    document.add_paragraph("In villages.", style="List Bullet 2")
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f"<w:abstractNum {nsdecls('w')} w:abstractNumId=\"77\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+        "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%1)\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
+        "<w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum>"))
+    numbering.append(parse_xml(f"<w:num {nsdecls('w')} w:numId=\"77\"><w:abstractNumId w:val=\"77\"/></w:num>"))
+    for text, level in (("Women are deceived.", 0), ("Returnees get no help.", 0), ("No jobs.", 1),
+                        ("Stigma.", 1), ("Border guards lack training.", 0)):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f"<w:numPr {nsdecls('w')}><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"77\"/></w:numPr>"))
+    path = tmp_path / "lists.docx"
+    document.save(str(path))
+    lines = [line for line in read_document(path).pages[0].split("\n") if line.strip()]
+    assert lines == ["1. Poverty.", "2. Weak laws.", "• Brokers.", "◦ In villages.", "(a) Women are deceived.",
+                     "(b) Returnees get no help.", "i. No jobs.", "ii. Stigma.", "(c) Border guards lack training."]

@@ -305,3 +305,14 @@ def test_own_layout_extracts_its_statements() -> None:
     by_id = {s.id: s for s in statements}
     addresses = {(by_id[link.source].text, by_id[link.target].text) for link in links if link.type == "ADDRESSES"}
     assert ("Every child completes lower secondary school.", "Early school leaving") in addresses
+
+
+def test_a_different_looking_bullet_inside_a_bullet_list_opens_a_sub_list() -> None:
+    """Word's list levels show as a dot, a circle, a square; typed lists nest "-" under "•"."""
+    text = ("Problem Identification\n\n• Labour inspection is weak:\n- Too few inspectors.\n- Visits are announced.\n"
+            "• Officials protect networks.\n◦ In the ports.\n")
+    items = [b for b in build_blocks(cleaned(text)) if b.kind == "item"]
+    assert [(b.text, b.level) for b in items] == [
+        ("Labour inspection is weak:", 1), ("Too few inspectors.", 2), ("Visits are announced.", 2),
+        ("Officials protect networks.", 1), ("In the ports.", 2)]
+    assert items[1].parent == items[2].parent and items[1].parent is not None

@@ -12,7 +12,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.ingest.layout import ends_sentence, find_marker, is_title_like, looks_like_group_heading, starts_label
+from graph.ingest.errors import LimitExceeded
+from graph.ingest.layout import (
+    Marker,
+    ends_sentence,
+    find_marker,
+    is_title_like,
+    looks_like_group_heading,
+    starts_label,
+)
 from graph.ingest.read import RawDocument
 
 # Characters as they appear in a document whose font map shifted MacRoman codes by 31.
@@ -20,11 +28,14 @@ MOJIBAKE_PUNCTUATION = {"ñ": "“", "ò": "”", "ó": "‘", "ô": "’", "ï"
 MOJIBAKE_BULLETS = ("Å", "¶")
 # English contractions and possessives written with the shifted apostrophe: donôt, groupôs.
 _MOJIBAKE_SIGNATURE = re.compile(r"[A-Za-z]ô(?:s|t|ll|re|ve|d|m)\b|ñ[A-Za-z][^ñò\n]{0,120}ò")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+                          re.IGNORECASE)
 _FOOTNOTE_RULE = re.compile(r"^(?:\s{10,}|\s*[_\-–—]{5,}\s*)$")
-_FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+\S")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3}(?=\s+\S)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?=\s*\S))")
 _CAPTION = re.compile(
-    r"\b(?:photo(?:graph)?s?|pictured|picture|caption|group photo)\b"
+    r"\b(?:photo(?:graph)?s?|pictured|caption|group photo"
+    r"|(?<!full )(?<!whole )(?<!clear )(?<!clearer )(?<!bigger )(?<!overall )(?<!complete )picture)\b"
     r"|\baddress(?:es|ing) (?:the )?participants\b"
     r"|\bduring the (?:consultation|workshop|meeting|session)(?: event)?\s*\.?$"
     r"|^(?:the )?participants? (?:discuss|debate|gather|listen|present|share|pose|attend|take part)\w*\b[^.!?]*$"
@@ -32,7 +43,13 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
-_CAPTION_PREFIX = re.compile(r"^\s*(?:photo(?:graph)?|figure|fig\.|image|picture|caption)\s*\d*\s*[:.\-–—]\s", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(r"^\s*(?:photo(?:graph)?|figure|fig\.|image|picture|caption)\s*\d*\s*[:.\-–—]\s",
+                             re.IGNORECASE)
+
+
+# A paragraph, list item or heading longer than this is not a report's: refused, not parsed (the
+# parser's memory grows with a block's length, and spaCy refuses texts over 1,000,000 characters).
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -109,7 +126,7 @@ def clean(document: RawDocument) -> CleanText:
     raw = _drop_running_furniture(raw, dropped)
     raw = _drop_captions(raw, dropped)
     raw = _drop_footnote_markers(raw, {f.number for f in footnotes})
-    lines = _unwrap(raw)
+    lines = _unwrap(raw, document.source)
     return CleanText(
         text="\n".join(line.text for line in lines),
         lines=tuple(lines),
@@ -125,7 +142,8 @@ def _raw_lines(pages: list[str], real_pages: bool) -> list[_RawLine]:
     for index, page in enumerate(pages):
         page_lines = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         for position, text in enumerate(page_lines):
-            lines.append(_RawLine(text.rstrip("\n"), index + 1 if real_pages else None, number, page_start=position == 0 and real_pages))
+            lines.append(_RawLine(text.rstrip("\n"), index + 1 if real_pages else None, number,
+                                  page_start=position == 0 and real_pages))
             number += 1
     return lines
 
@@ -140,7 +158,7 @@ def _drop_double_spacing(lines: list[_RawLine]) -> list[_RawLine]:
     # or when the export marks the real breaks with whitespace-only lines.
     whitespace_breaks = sum(1 for line in lines if line.text and not line.text.strip())
     run_ons = sum(
-        1 for a, b in zip(content, content[1:])
+        1 for a, b in zip(content, content[1:], strict=False)
         if b == a + 2 and not ends_sentence(lines[a].text.rstrip()) and lines[b].text.strip()[:1].islower()
     )
     if followed_by_empty / len(content) < 0.6 or (whitespace_breaks < 3 and run_ons < max(2, len(content) // 10)):
@@ -164,29 +182,53 @@ def _infer_page_breaks(lines: list[_RawLine]) -> None:
 
 
 def _split_footnotes(lines: list[_RawLine], dropped: Counter[str]) -> tuple[list[_RawLine], list[Footnote]]:
-    """A rule (a long run of spaces or underscores) starts the footnote bodies that end the page."""
+    """A rule (a long run of spaces or underscores) followed by a numbered note starts the footnote
+    bodies, which end at the next page, at the next heading, list item or label, or (in a document
+    without pages) at the first line after a blank that is not a numbered note. A rule with no
+    numbered note after it is only a separator: it never swallows the rest of the document."""
     kept: list[_RawLine] = []
     footnotes: list[Footnote] = []
     in_notes = False
-    for line in lines:
+    blank_since_note = False
+    for index, line in enumerate(lines):
         if line.page_start:
             in_notes = False
         if _FOOTNOTE_RULE.match(line.text):
-            in_notes = True
+            following = next((later for later in lines[index + 1:index + 4] if later.text.strip()), None)
+            in_notes = following is not None and bool(_FOOTNOTE_LINE.match(following.text))
+            blank_since_note = False
             continue
         if not in_notes:
             kept.append(line)
             continue
-        if not line.text.strip():
+        text = line.text.strip()
+        if not text:
+            blank_since_note = True
             continue
+        numbered = _FOOTNOTE_LINE.match(line.text)
+        if not numbered and (_ends_notes(text) or (line.page is None and blank_since_note)):
+            in_notes = False
+            kept.append(line)
+            continue
+        blank_since_note = False
         dropped["footnote lines"] += 1
-        match = _FOOTNOTE_LINE.match(line.text)
-        if match:
-            footnotes.append(Footnote(int(match.group(1)), line.text.strip()[len(match.group(1)):].strip(), line.page))
+        if numbered:
+            label = numbered.group(1)
+            footnotes.append(Footnote(int(label.translate(_SUPERSCRIPTS)), text[len(label):].strip(), line.page))
         elif footnotes:
             last = footnotes[-1]
-            footnotes[-1] = Footnote(last.number, f"{last.text} {line.text.strip()}", last.page)
+            footnotes[-1] = Footnote(last.number, f"{last.text} {text}", last.page)
     return kept, footnotes
+
+
+def _ends_notes(text: str) -> bool:
+    """A heading, list item, label or group heading is the body again, not a footnote's continuation."""
+    if find_marker(text) is not None or starts_label(text) or looks_like_group_heading(text):
+        return True
+    return is_title_like(text) and not text[:1].isdigit() and len(text.split()) >= 2 and not _URL.search(text)
+
+
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 def _drop_page_numbers(lines: list[_RawLine], dropped: Counter[str]) -> list[_RawLine]:
@@ -241,8 +283,8 @@ def _drop_running_furniture(lines: list[_RawLine], dropped: Counter[str]) -> lis
 def _is_caption(lines: list[_RawLine]) -> bool:
     text = " ".join(line.text.strip() for line in lines)
     first = lines[0].text.strip()
-    if not first or not first[0].isupper() or find_marker(first):
-        return False
+    if not first or not first[0].isupper() or find_marker(first) or starts_label(first):
+        return False  # "Core problem: ... the full picture ..." is the report's content
     if len(_WORDS.findall(text)) > 30:
         return False
     if len(lines) > 1 and not is_title_like(first) and not first.endswith(("and", ",", "&")):
@@ -261,7 +303,8 @@ def _drop_captions(lines: list[_RawLine], dropped: Counter[str]) -> list[_RawLin
         # A caption glued to the heading or paragraph that follows it.
         for size in (1, 2):
             head, following = lines[start:start + size], start + size
-            if following < end and lines[following].text.strip()[:1].isupper() and not ends_sentence(head[-1].text.rstrip(" ,")) and _is_caption(head):
+            if (following < end and lines[following].text.strip()[:1].isupper()
+                    and not ends_sentence(head[-1].text.rstrip(" ,")) and _is_caption(head)):
                 drop.update(range(start, following))
                 break
     for index, line in enumerate(lines):
@@ -269,7 +312,8 @@ def _drop_captions(lines: list[_RawLine], dropped: Counter[str]) -> list[_RawLin
         if _CAPTION_PREFIX.match(line.text) and len(_WORDS.findall(line.text)) <= 40:
             drop.add(index)
             following = index + 1
-            if following < len(lines) and lines[following].text[:1].isspace() and lines[following].text.strip()[:1].islower():
+            if (following < len(lines) and lines[following].text[:1].isspace()
+                    and lines[following].text.strip()[:1].islower()):
                 drop.add(following)
         if not line.page_start:
             continue
@@ -279,7 +323,8 @@ def _drop_captions(lines: list[_RawLine], dropped: Counter[str]) -> list[_RawLin
             edge -= 1  # a page that ends with blank lines still ends with its caption
         for size in (3, 2, 1):
             before = edge - size
-            if before >= 0 and all(lines[i].text.strip() for i in range(before, edge)) and _is_caption(lines[before:edge]):
+            if (before >= 0 and all(lines[i].text.strip() for i in range(before, edge))
+                    and _is_caption(lines[before:edge])):
                 drop.update(range(before, edge))
                 break
     for index in sorted(drop):
@@ -320,7 +365,10 @@ def _drop_footnote_markers(lines: list[_RawLine], numbers: set[int]) -> list[_Ra
 
 
 def _starts_new_line(previous: str, line: str, page_start: bool) -> bool:
-    if find_marker(line) is not None or starts_label(line) or looks_like_group_heading(line):
+    marker = find_marker(line)
+    if marker is not None and _is_initial(previous, line, marker):
+        return False  # "... according to / M. Chan, the ..." wraps a name, it opens no list item
+    if marker is not None or starts_label(line) or looks_like_group_heading(line):
         return True
     if looks_like_group_heading(previous):
         return True
@@ -339,25 +387,54 @@ def _starts_new_line(previous: str, line: str, page_start: bool) -> bool:
     return is_title_like(previous) and not ends_sentence(previous)
 
 
-def _unwrap(raw: list[_RawLine]) -> list[LogicalLine]:
-    logical: list[tuple[str, _RawLine, bool]] = []
+def _is_initial(previous: str, line: str, marker: Marker) -> bool:
+    """A capital letter and a full stop that start a line in the middle of a sentence are a name's
+    initial: the line before runs on (no sentence end, no colon, not a heading or list item) and
+    a capitalised word follows."""
+    if marker.style != "letter-upper" or not line[marker.length - 2:marker.length - 1] == ".":
+        return False
+    if ends_sentence(previous) or find_marker(previous) is not None or is_title_like(previous):
+        return False
+    return line[marker.length:marker.length + 1].isupper()
+
+
+def _unwrap(raw: list[_RawLine], source: str) -> list[LogicalLine]:
+    logical: list[tuple[list[str], _RawLine, bool]] = []  # pieces, first raw line, paragraph start
+    lengths: list[int] = []
     blank_before = True
     for line in raw:
         text = " ".join(line.text.split())
         if not text:
             blank_before = True
             continue
-        if logical and not blank_before and not _starts_new_line(logical[-1][0], text, line.page_start):
-            previous, first, paragraph_start = logical[-1]
+        if logical and not blank_before and not _starts_new_line(_joined(logical[-1][0], lengths[-1]), text,
+                                                                 line.page_start):
+            pieces = logical[-1][0]
+            previous = pieces[-1]
             joiner = "" if previous.endswith("-") and not previous.endswith(" -") and text[:1].islower() else " "
-            logical[-1] = (previous + joiner + text, first, paragraph_start)
+            pieces.append(joiner + text)
+            lengths[-1] += len(joiner) + len(text)
         else:
-            logical.append((text, line, blank_before))
+            logical.append(([text], line, blank_before))
+            lengths.append(len(text))
+        if lengths[-1] > MAX_PARAGRAPH_CHARS:
+            raise LimitExceeded(source, f"one paragraph is over {MAX_PARAGRAPH_CHARS:,} characters long (from line "
+                                        f"{logical[-1][1].number + 1}): a report's paragraphs are far shorter, so "
+                                        "this is not a report's text (or its line breaks were lost)")
         blank_before = False
 
     result: list[LogicalLine] = []
     offset = 0
-    for text, first, paragraph_start in logical:
+    for pieces, first, paragraph_start in logical:
+        text = "".join(pieces)
         result.append(LogicalLine(text, offset, offset + len(text), first.page, first.number, paragraph_start))
         offset += len(text) + 1
     return result
+
+
+def _joined(pieces: list[str], length: int) -> str:
+    """The line so far, or for a long one its start and end: all that the line-start rules look at
+    (a long line is never title-like), without joining it again for every line added."""
+    if length <= 400 or len(pieces) == 1:
+        return "".join(pieces)
+    return pieces[0][:200] + " … " + "".join(pieces[-3:])[-200:]

@@ -37,3 +37,20 @@ class TooLarge(IngestError):
 
 class NotEnglish(IngestError):
     pass
+
+
+class NotRegularFile(UnreadableDocument):
+    """A FIFO, a device, a socket or a folder where a report file was expected."""
+
+
+class EncryptedDocument(UnreadableDocument):
+    """A PDF that needs a password (or a decryption package that is missing)."""
+
+
+class LimitExceeded(IngestError):
+    """A file that expands past the decompression cap, takes too long to read, or holds a paragraph
+    too long to be a report's."""
+
+
+class NotAReport(IngestError):
+    """English text in which nothing of a consultation report's genre was found."""

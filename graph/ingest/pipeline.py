@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from graph.contract import Extraction, ThemeTag, content_hash
 from graph.ingest.clean import CleanText, clean
 from graph.ingest.entities import extract_entities, extract_metadata, extract_references
-from graph.ingest.errors import IngestError, NotEnglish
+from graph.ingest.errors import IngestError, NotAReport, NotEnglish
 from graph.ingest.extract import extract_statements
 from graph.ingest.nlp import load_nlp
 from graph.ingest.parsed import ParsedBlock, parse_blocks, with_docs
@@ -50,6 +50,20 @@ def check_english(path: Path, text: str) -> None:
                                "only English reports are supported")
 
 
+# The stages that only a consultation report of this genre has (opening and closing sections are in any text).
+GENRE_STAGES = frozenset({"problems", "priorities", "analysis", "vision", "results"})
+
+
+def check_genre(path: Path, blocks: Sequence[Block]) -> None:
+    """Refuse English text in which nothing of the genre is found: no stage of the method (problems,
+    priorities, problem trees, visions, results), no working group and no labelled part of a tree."""
+    if any(b.stage in GENRE_STAGES or b.group is not None or b.kind == "label" for b in blocks):
+        return
+    raise NotAReport(path, "nothing of a consultation report was found: no problem identification, "
+                           "priorities, problem trees, visions or results map, and no working groups; "
+                           "only workshop reports of this kind can be extracted")
+
+
 def extract_path(path: Path, nlp: Language | None = None, *, max_bytes: int | None = None,
                  tagger: ThemeTagger | None = None) -> Extraction:
     """Extract one report. Raises IngestError with a message that names the file and what is wrong."""
@@ -62,7 +76,9 @@ def extract_path(path: Path, nlp: Language | None = None, *, max_bytes: int | No
 
 def extract_clean(path: Path, cleaned: CleanText, nlp: Language, tagger: ThemeTagger | None = None) -> Extraction:
     check_english(path, cleaned.text)
-    parsed = parse_blocks(build_blocks(cleaned), nlp, batch_size=BATCH_SIZE)
+    blocks = build_blocks(cleaned)
+    check_genre(path, blocks)
+    parsed = parse_blocks(blocks, nlp, batch_size=BATCH_SIZE)
     report_id = content_hash(cleaned.text)
     metadata = extract_metadata(cleaned.text, report_id, path.name)
     statements, links = extract_statements(parsed, report_id)

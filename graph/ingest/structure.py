@@ -146,7 +146,7 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
     section: str | None = None
     group: str | None = None
     topic: str | None = None
-    styles: list[MarkerStyle] = []
+    styles: list[str] = []
     last_at_level: dict[int, int] = {}
     lead_in: int | None = None
 
@@ -176,7 +176,7 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
         marker = find_marker(text)
         label = parse_label(text[marker.length:] if marker else text)
         if marker is not None:
-            level = _item_level(styles, marker.style)
+            level = _item_level(styles, marker)
             body_start = marker.length
             parent = last_at_level.get(level - 1) if level > 1 else lead_in
             item_label: LabelKind | None = None
@@ -204,12 +204,26 @@ def build_blocks(clean_text: CleanText) -> list[Block]:
     return blocks
 
 
-def _item_level(styles: list[MarkerStyle], style: MarkerStyle) -> int:
+# Bullets that look alike are one style; a different-looking bullet inside a list opens a sub-list,
+# as Word's levels do (a dot, then a circle, then a square).
+_BULLET_FAMILIES = {char: family for family, chars in (("•", "•·●∙¶Å"), ("◦", "◦○o"), ("▪", "▪■□"), ("-", "-–—"),
+                                                      ("➢", "➢►▸‣"), ("✓", "✓✔"), ("*", "*"))
+                    for char in chars}
+
+
+def _nesting_key(marker: Marker) -> str:
+    if marker.style == "bullet":
+        return "bullet" + _BULLET_FAMILIES.get(marker.label, marker.label)
+    return marker.style
+
+
+def _item_level(styles: list[str], marker: Marker) -> int:
     """Nesting follows marker style: a new style inside a list opens a sub-list, a known one returns to its level."""
-    if style in styles:
-        del styles[styles.index(style) + 1:]
+    key = _nesting_key(marker)
+    if key in styles:
+        del styles[styles.index(key) + 1:]
     else:
-        styles.append(style)
+        styles.append(key)
     return len(styles)
 
 
