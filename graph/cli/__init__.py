@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -37,7 +38,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Stderr(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is now (a progress bar or a test may have replaced it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"warning: {record.getMessage()}", file=sys.stderr)
+
+
+_WARNINGS = _Stderr(logging.WARNING)
+
+
+def show_warnings() -> None:
+    """What a reader had to repair or guess (``graph`` loggers at WARNING) goes to stderr."""
+    logger = logging.getLogger("graph")
+    if _WARNINGS not in logger.handlers:
+        logger.addHandler(_WARNINGS)
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    show_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -114,6 +114,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def byte_size(text: str) -> int:
+    """An argparse type: a size in bytes, plain or with a unit (``100MB``, ``50 MiB``)."""
+    from graph.ingest.read import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def positive_seconds(text: str) -> float:
     """An argparse type: a finite number of seconds > 0 (not 0, negative, nan or inf)."""
     try:
@@ -158,8 +168,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     from graph.ingest.read import DEFAULT_MAX_BYTES
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns")
-    parser.add_argument("--max-size", type=positive_int, default=None, metavar="BYTES",
-                        help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,}, or $GMSGRAPH_MAX_BYTES)")
+    parser.add_argument("--max-size", type=byte_size, default=None, metavar="SIZE",
+                        help=f"refuse files larger than this, in bytes or with a unit such as 100MB "
+                        f"(default {DEFAULT_MAX_BYTES:,} bytes, or $GMSGRAPH_MAX_BYTES)")
     parser.add_argument("--themes", default=None, metavar="FILE",
                         help="a TOML taxonomy that extends or overrides the built-in themes")
     parser.add_argument("--model", default=None,
@@ -181,12 +192,21 @@ def report_inputs(args: argparse.Namespace) -> ReportInputs | None:
     from graph.ingest.service import IngestOptions, check_options
     from graph.themes import TaxonomyError
 
+    from graph.ingest.read import max_bytes_from_env
+
+    max_bytes = args.max_size
+    if max_bytes is None:
+        try:
+            max_bytes = max_bytes_from_env()  # a bad $GMSGRAPH_MAX_BYTES is an error, not ignored
+        except ValueError as exc:
+            print_error(exc)
+            return None
     paths, missing = expand_paths(args.paths)
     for message in missing:
         print_error(message)
     if not paths:
         return None
-    options = IngestOptions(model=args.model, themes_file=args.themes, max_bytes=args.max_size)
+    options = IngestOptions(model=args.model, themes_file=args.themes, max_bytes=max_bytes)
     try:
         check_options(options)
     except (TaxonomyError, OSError) as exc:
