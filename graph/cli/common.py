@@ -189,10 +189,9 @@ def report_inputs(args: argparse.Namespace) -> ReportInputs | None:
     no argument named a report, or the themes file is bad. Each problem gets an error line on
     stderr; a bad themes file is found before any model, store or report is touched."""
     from graph.ingest.paths import expand_paths
+    from graph.ingest.read import max_bytes_from_env
     from graph.ingest.service import IngestOptions, check_options
     from graph.themes import TaxonomyError
-
-    from graph.ingest.read import max_bytes_from_env
 
     max_bytes = args.max_size
     if max_bytes is None:
