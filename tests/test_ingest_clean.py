@@ -47,7 +47,10 @@ def test_repair_mojibake(text: str, expected: str) -> None:
     ("text", "signature"),
     [
         ("The groupôs view. Victims donôt report. They wonôt return. We canôt wait.", True),
-        ("Ms Lucía Núñez spoke. The côté of the river. Mr Muñoz, señor, and Ms Ibáñez attended. L'hôtel was full.", False),
+        (
+            "Ms Lucía Núñez spoke. The côté of the river. Mr Muñoz, señor, and Ms Ibáñez attended. L'hôtel was full.",
+            False,
+        ),
         ("One groupôs view only.", False),  # a single hit is not a signature
     ],
     ids=["shifted-apostrophes", "real-spanish-french", "one-hit"],
@@ -57,9 +60,11 @@ def test_mojibake_signature(text: str, signature: bool) -> None:
 
 
 def test_real_accents_are_never_repaired() -> None:
-    text = ("Opening\n\nMs Lucía Núñez, a visiting adviser, described work on the fishing sector.\n"
-            "Mr Muñoz spoke about the côté of the river and the señor who hosted the meeting.\n"
-            "Participants from the hôtel school joined the discussion on trafficking.\n")
+    text = (
+        "Opening\n\nMs Lucía Núñez, a visiting adviser, described work on the fishing sector.\n"
+        "Mr Muñoz spoke about the côté of the river and the señor who hosted the meeting.\n"
+        "Participants from the hôtel school joined the discussion on trafficking.\n"
+    )
     result = cleaned(text)
     assert result.repaired_mojibake is False
     assert "Lucía Núñez" in result.text and "côté" in result.text and "señor" in result.text and "hôtel" in result.text
@@ -68,13 +73,17 @@ def test_real_accents_are_never_repaired() -> None:
 
 # ---- page furniture ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "furniture",
     ["Page 3 of 9", "page 3", "12", "- 12 -", "3/9", "  Page 4 of 12  "],
 )
 def test_page_number_lines_are_dropped(furniture: str) -> None:
     result = cleaned(f"Poverty is a serious problem in rural areas.\n{furniture}\n\nCorruption weakens the courts.\n")
-    assert [line.text for line in result.lines] == ["Poverty is a serious problem in rural areas.", "Corruption weakens the courts."]
+    assert [line.text for line in result.lines] == [
+        "Poverty is a serious problem in rural areas.",
+        "Corruption weakens the courts.",
+    ]
     assert result.dropped.get("page numbers") == 1
 
 
@@ -84,12 +93,14 @@ def test_numbers_inside_text_are_not_page_numbers() -> None:
 
 
 def _page(n: int, word: str) -> str:
-    return (f"Lao PDR Consultation Report\n\n"
-            f"Paragraph {word} says that poverty is a problem in the provinces and that\n"
-            f"families send their children to work in the cities, where brokers\n"
-            f"wait for them.\n\n"
-            f"{n}. Problem {word} is serious.\n{n + 10}. Problem {word} is growing.\n{n + 20}. Problem {word} is new.\n\n"
-            f"UNIAP 2013 | Page {n}\n")
+    return (
+        f"Lao PDR Consultation Report\n\n"
+        f"Paragraph {word} says that poverty is a problem in the provinces and that\n"
+        f"families send their children to work in the cities, where brokers\n"
+        f"wait for them.\n\n"
+        f"{n}. Problem {word} is serious.\n{n + 10}. Problem {word} is growing.\n{n + 20}. Problem {word} is new.\n\n"
+        f"UNIAP 2013 | Page {n}\n"
+    )
 
 
 def test_running_headers_and_footers_repeated_across_pages_are_dropped() -> None:
@@ -100,13 +111,20 @@ def test_running_headers_and_footers_repeated_across_pages_are_dropped() -> None
     paragraphs = [line for line in result.lines if line.text.startswith("Paragraph")]
     assert [line.text for line in paragraphs] == [
         f"Paragraph {w} says that poverty is a problem in the provinces and that families send their children to work "
-        f"in the cities, where brokers wait for them." for w in words]
+        f"in the cities, where brokers wait for them."
+        for w in words
+    ]
     assert [line.page for line in paragraphs] == [1, 2, 3, 4]
     assert result.dropped.get("running headers and footers", 0) == 8
 
 
 def test_a_heading_on_only_one_page_is_not_a_running_header() -> None:
-    pages = ["Group One\n1. Poverty.\n", "Group Two\n1. Corruption.\n", "Group Three\n1. Weak laws.\n", "Closing\nThanks.\n"]
+    pages = [
+        "Group One\n1. Poverty.\n",
+        "Group Two\n1. Corruption.\n",
+        "Group Three\n1. Weak laws.\n",
+        "Closing\nThanks.\n",
+    ]
     result = cleaned(*pages)
     assert "Group One" in result.text and "Group Three" in result.text and "Closing" in result.text
 
@@ -120,11 +138,13 @@ def test_a_heading_on_only_one_page_is_not_a_running_header() -> None:
     ],
 )
 def test_footnote_bodies_are_kept_as_footnotes_not_content(rule: str) -> None:
-    page1 = ("The COMMIT process1 was launched in 2004 and guides the national plans.\n"
-             "It is supported by the governments of the region.\n"
-             f"{rule}\n"
-             "1 See http://www.no-trafficking.org/commit.html for more\n"
-             "information on the process.\n")
+    page1 = (
+        "The COMMIT process1 was launched in 2004 and guides the national plans.\n"
+        "It is supported by the governments of the region.\n"
+        f"{rule}\n"
+        "1 See http://www.no-trafficking.org/commit.html for more\n"
+        "information on the process.\n"
+    )
     page2 = "Group One\n\n1. Poverty.\n"
     result = cleaned(page1, page2)
     assert len(result.footnotes) == 1
@@ -142,23 +162,49 @@ def test_footnote_bodies_are_kept_as_footnotes_not_content(rule: str) -> None:
     ("pages", "caption", "kept"),
     [
         # Inside a list.
-        (("Group One\n\n1. Poverty.\n\nParticipants discuss problems identified\n\n2. Lack of education.\n",),
-         "Participants discuss problems identified", ["1. Poverty.", "2. Lack of education."]),
+        (
+            ("Group One\n\n1. Poverty.\n\nParticipants discuss problems identified\n\n2. Lack of education.\n",),
+            "Participants discuss problems identified",
+            ["1. Poverty.", "2. Lack of education."],
+        ),
         # At the edge of a page, right after a list item.
-        (("Group One\n\n1. Poverty.\n2. Lack of education.\nParticipants gather for a group photo during consultation event",
-          "3. Weak law enforcement.\n4. Corruption of officials.\n"),
-         "group photo", ["1. Poverty.", "2. Lack of education.", "3. Weak law enforcement."]),
+        (
+            (
+                "Group One\n\n1. Poverty.\n2. Lack of education.\n"
+                "Participants gather for a group photo during consultation event",
+                "3. Weak law enforcement.\n4. Corruption of officials.\n",
+            ),
+            "group photo",
+            ["1. Poverty.", "2. Lack of education.", "3. Weak law enforcement."],
+        ),
         # The same, where the page ends with a newline before its form feed, as text exports do.
         pytest.param(
-            ("Group One\n\n1. Poverty.\n2. Lack of education.\nParticipants gather for a group photo during consultation event\n",
-             "3. Weak law enforcement.\n4. Corruption of officials.\n"),
-            "group photo", ["1. Poverty.", "2. Lack of education.", "3. Weak law enforcement."]),
+            (
+                "Group One\n\n1. Poverty.\n2. Lack of education.\n"
+                "Participants gather for a group photo during consultation event\n",
+                "3. Weak law enforcement.\n4. Corruption of officials.\n",
+            ),
+            "group photo",
+            ["1. Poverty.", "2. Lack of education.", "3. Weak law enforcement."],
+        ),
         # Glued to the heading that follows it.
-        (("The trees were drawn on the wall.\n\nParticipants debate problem tree analyses\nGroup Two\n\n1. Corruption.\n",),
-         "Participants debate", ["The trees were drawn on the wall.", "Group Two", "1. Corruption."]),
+        (
+            (
+                "The trees were drawn on the wall.\n\nParticipants debate problem tree analyses\n"
+                "Group Two\n\n1. Corruption.\n",
+            ),
+            "Participants debate",
+            ["The trees were drawn on the wall.", "Group Two", "1. Corruption."],
+        ),
         # A "Photo:" caption between paragraphs.
-        (("Poverty drives migration.\n\nPhoto: Working Group B presents its results map.\n\nCorruption weakens courts.\n",),
-         "Photo:", ["Poverty drives migration.", "Corruption weakens courts."]),
+        (
+            (
+                "Poverty drives migration.\n\nPhoto: Working Group B presents its results map.\n"
+                "\nCorruption weakens courts.\n",
+            ),
+            "Photo:",
+            ["Poverty drives migration.", "Corruption weakens courts."],
+        ),
     ],
     ids=["in-list", "page-edge", "page-edge-trailing-newline", "glued-before-heading", "photo-label"],
 )
@@ -177,28 +223,40 @@ def test_a_short_caption_like_heading_is_still_content() -> None:
 
 
 def test_sentences_about_participants_are_not_captions() -> None:
-    text = ("The participants presented the problems they had identified and explained that poverty leads to "
-            "unsafe migration in the north.\n")
+    text = (
+        "The participants presented the problems they had identified and explained that poverty leads to "
+        "unsafe migration in the north.\n"
+    )
     result = cleaned(text)
     assert len(result.lines) == 1
     assert "poverty leads to unsafe migration" in result.text
 
 
 def test_one_sentence_paragraphs_of_a_short_report_stay_apart() -> None:
-    paragraphs = ["Poverty is a serious problem in the northern provinces.", "Corruption weakens the courts and the police.",
-                  "Brokers recruit young people in the villages.", "Many migrants travel without documents."]
+    paragraphs = [
+        "Poverty is a serious problem in the northern provinces.",
+        "Corruption weakens the courts and the police.",
+        "Brokers recruit young people in the villages.",
+        "Many migrants travel without documents.",
+    ]
     result = cleaned("\n\n".join(paragraphs) + "\n")
     assert [line.text for line in result.lines] == paragraphs
 
 
 def test_many_one_sentence_paragraphs_stay_apart() -> None:
     paragraphs = [
-        "Poverty is a serious problem in the northern provinces.", "Corruption weakens the courts and the police.",
-        "Brokers recruit young people in the villages.", "Many migrants travel without documents.",
-        "Shelters lack trained staff and funding.", "Border officials are moved too often.",
-        "Victims fear the police and do not report.", "Employers confiscate the passports of workers.",
-        "Awareness campaigns do not reach remote areas.", "Cooperation between ministries is weak.",
-        "Data on victims is not shared between agencies.", "Reintegration services are insufficient.",
+        "Poverty is a serious problem in the northern provinces.",
+        "Corruption weakens the courts and the police.",
+        "Brokers recruit young people in the villages.",
+        "Many migrants travel without documents.",
+        "Shelters lack trained staff and funding.",
+        "Border officials are moved too often.",
+        "Victims fear the police and do not report.",
+        "Employers confiscate the passports of workers.",
+        "Awareness campaigns do not reach remote areas.",
+        "Cooperation between ministries is weak.",
+        "Data on victims is not shared between agencies.",
+        "Reintegration services are insufficient.",
     ]
     result = cleaned("\n\n".join(paragraphs) + "\n")
     assert [line.text for line in result.lines] == paragraphs
@@ -227,7 +285,8 @@ def test_double_spaced_pdf_text_is_unwrapped() -> None:
         "still not be functioning well. We need stronger definitions in existing laws, especially in relation to "
         "anti-trafficking activities.",
         "2. Insufficient enforcement and implementation of current laws.",
-        "3. Over reliance on mediation / reconciliation at unit and village level. Sometimes, the result is no justice for victims.",
+        "3. Over reliance on mediation / reconciliation at unit and village "
+        "level. Sometimes, the result is no justice for victims.",
         "4. Limited awareness of legal rights.",
         "5. Customary law does not always fit with obligations under international conventions.",
         "6. The Government needs to take ownership:",
@@ -238,9 +297,11 @@ def test_double_spaced_pdf_text_is_unwrapped() -> None:
 
 def test_lao_report_wrapped_item_is_one_line(lao_clean) -> None:
     texts = [line.text for line in lao_clean.lines]
-    assert ("1. There is no comprehensive anti-trafficking law. Even when laws are disseminated and widely known, they may "
-            "still not be functioning well. We need stronger definitions in existing laws, especially in relation to "
-            "anti-trafficking activities.") in texts
+    assert (
+        "1. There is no comprehensive anti-trafficking law. Even when laws are disseminated and widely known, they may "
+        "still not be functioning well. We need stronger definitions in existing laws, especially in relation to "
+        "anti-trafficking activities."
+    ) in texts
     assert "9. A need for more comprehensive re-integration programs so victims don’t go back re-trafficked" in texts
 
 
@@ -255,11 +316,12 @@ def test_lao_report_furniture_is_gone(lao_clean) -> None:
 
 # ---- offsets ----------------------------------------------------------------------------------
 
+
 def _check_offsets(result) -> None:
     assert result.lines
     previous_end = -1
     for line in result.lines:
-        assert result.text[line.start:line.end] == line.text
+        assert result.text[line.start : line.end] == line.text
         assert line.start > previous_end
         previous_end = line.end
         assert result.page_at(line.start) == line.page
@@ -295,13 +357,15 @@ def test_page_at_before_any_line_and_past_the_end() -> None:
 
 # ---- hardening and layout independence ---------------------------------------------------------
 
-FOOTNOTED = ("Problem Identification\n\n"
-             "Poverty pushes young people to migrate.1\n\n"
-             "________________\n"
-             "1 See the national plan of action.\n\n"
-             "Problem Tree Analysis\n\n"
-             "Corruption allows brokers to operate.\n\n"
-             "Weak laws leave victims without protection.\n")
+FOOTNOTED = (
+    "Problem Identification\n\n"
+    "Poverty pushes young people to migrate.1\n\n"
+    "________________\n"
+    "1 See the national plan of action.\n\n"
+    "Problem Tree Analysis\n\n"
+    "Corruption allows brokers to operate.\n\n"
+    "Weak laws leave victims without protection.\n"
+)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", "html"])
@@ -349,16 +413,23 @@ def test_a_long_paragraph_under_the_limit_unwraps_in_linear_time() -> None:
 
 
 def test_a_mid_line_initial_is_not_a_list_marker() -> None:
-    text = ("The group said the referral system, according to\nM. Chan of the national office, works well.\n\n"
-            "Root causes\nA. Poverty in the villages.\nB. Weak laws.\n")
+    text = (
+        "The group said the referral system, according to\nM. Chan of the national office, works well.\n\n"
+        "Root causes\nA. Poverty in the villages.\nB. Weak laws.\n"
+    )
     assert [line.text for line in cleaned(text).lines] == [
         "The group said the referral system, according to M. Chan of the national office, works well.",
-        "Root causes", "A. Poverty in the villages.", "B. Weak laws."]
+        "Root causes",
+        "A. Poverty in the villages.",
+        "B. Weak laws.",
+    ]
 
 
 def test_a_labelled_line_that_mentions_the_full_picture_is_not_a_caption() -> None:
     line = "Core problem: Agencies cannot see the full picture of trafficking cases because data is scattered."
     assert [ln.text for ln in cleaned("Problem Tree Analysis\n\n" + line + "\n").lines][-1] == line
     # A real caption still goes.
-    assert cleaned("Photo: participants of Group B present their list.\n\nPoverty is a problem.\n").lines[0].text \
+    assert (
+        cleaned("Photo: participants of Group B present their list.\n\nPoverty is a problem.\n").lines[0].text
         == "Poverty is a problem."
+    )

@@ -77,7 +77,7 @@ PDF_PAGES = [
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("Victims don’t report “abuse” – often.".encode("utf-8"), "Victims don’t report “abuse” – often."),
+        ("Victims don’t report “abuse” – often.".encode(), "Victims don’t report “abuse” – often."),
         ("Victims don’t report “abuse” – often.".encode("utf-8-sig"), "Victims don’t report “abuse” – often."),
         ("Victims don’t report “abuse” – often.".encode("cp1252"), "Victims don’t report “abuse” – often."),
         ("Ms Lucía Núñez, côté".encode("cp1252"), "Ms Lucía Núñez, côté"),
@@ -170,7 +170,8 @@ def test_html_restores_list_markers_and_drops_scripts(tmp_path: Path) -> None:
     assert raw.format == "html"
     lines = [line for line in raw.pages[0].split("\n") if line.strip()]
     assert lines == ["Problem Identification", "The groups listed these problems.", "1. Poverty in rural areas.",
-                     "2. Weak law enforcement.", "• Brokers recruit in villages.", "Prioritisation", "Participants voted."]
+                     "2. Weak law enforcement.", "• Brokers recruit in villages.", "Prioritisation",
+                     "Participants voted."]
     assert "secret" not in raw.pages[0] and "color" not in raw.pages[0] and "Ignored title" not in raw.pages[0]
 
 
@@ -191,7 +192,7 @@ def test_pdf_pages_come_from_the_pdf(tmp_path: Path) -> None:
     raw = read_document(path)
     assert raw.format == "pdf" and raw.has_page_numbers is True
     assert len(raw.pages) == 3
-    for page_text, lines in zip(raw.pages, PDF_PAGES):
+    for page_text, lines in zip(raw.pages, PDF_PAGES, strict=True):
         for line in lines:
             assert line in page_text
 
@@ -421,8 +422,8 @@ def test_defect5_reading_has_a_wall_clock_limit(tmp_path: Path) -> None:
         read_document(path, time_limit=0)
 
 
-def test_defect12_one_invalid_byte_keeps_utf8_with_a_replacement_and_a_warning(tmp_path: Path,
-                                                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_defect12_one_invalid_byte_keeps_utf8_with_a_replacement_and_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     text = "The workshop in Hà Nội discussed “safe migration” – and the NPA.\n"
     path = _write(tmp_path, "report.txt", text.encode("utf-8") + b"Bad byte: \xff here.\n")
     with caplog.at_level("WARNING", logger="graph.ingest"):
@@ -460,10 +461,10 @@ def test_defect13_a_password_protected_pdf_says_encrypted(tmp_path: Path, algori
 
 def test_defect18_iframe_object_and_embed_fallback_text_is_dropped(tmp_path: Path) -> None:
     path = _write(tmp_path, "report.html", (
-        "<html><body><h2>Problem Identification</h2><p>Poverty is a problem.</p>"
-        "<iframe src='x'>IFRAME FALLBACK</iframe><object data='y'><p>OBJECT FALLBACK</p></object>"
-        "<embed src='z'><noembed>NOEMBED TEXT</noembed><video>VIDEO TEXT</video><canvas>CANVAS TEXT</canvas>"
-        "<template><p>TEMPLATE</p></template><p>Corruption is a problem.</p></body></html>").encode())
+        b"<html><body><h2>Problem Identification</h2><p>Poverty is a problem.</p>"
+        b"<iframe src='x'>IFRAME FALLBACK</iframe><object data='y'><p>OBJECT FALLBACK</p></object>"
+        b"<embed src='z'><noembed>NOEMBED TEXT</noembed><video>VIDEO TEXT</video><canvas>CANVAS TEXT</canvas>"
+        b"<template><p>TEMPLATE</p></template><p>Corruption is a problem.</p></body></html>"))
     text = read_document(path).pages[0]
     assert "Poverty is a problem." in text and "Corruption is a problem." in text
     assert not any(word in text for word in ("FALLBACK", "NOEMBED", "VIDEO", "CANVAS", "TEMPLATE"))
