@@ -115,7 +115,7 @@ def test_write_result_formats() -> None:
 def test_help_lists_commands_in_pipeline_order(capsys) -> None:
     build_parser().print_help()
     listed = re.findall(r"^    (\w+)", capsys.readouterr().out, flags=re.MULTILINE)  # not wrapped help lines
-    assert listed == ["extract", "ingest", "query", "queries", "stats", "export", "reset", "compare", "themes"]
+    assert listed == ["extract", "ingest", "query", "queries", "stats", "export", "reset", "compare", "themes", "serve"]
     assert COMMAND_MODULES[:2] == ("graph.cli.extract", "graph.cli.ingest")
 
 

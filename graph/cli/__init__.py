@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.query",  # query, queries
     "graph.cli.store",  # stats, export, reset
     "graph.cli.themes",  # compare, themes
+    "graph.cli.serve",  # serve
 )
 
 

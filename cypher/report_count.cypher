@@ -1,0 +1,3 @@
+// How many reports the graph holds.
+MATCH (r:Report)
+RETURN count(r) AS reports
