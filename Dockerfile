@@ -6,7 +6,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     GMSGRAPH_DATA_DIR=/data
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY graph ./graph
 COPY web ./web
 COPY cypher ./cypher
@@ -15,6 +15,6 @@ RUN pip install . && useradd --create-home gms && mkdir -p /data && chown gms /d
 USER gms
 
 EXPOSE 5000
-# Until the web explorer lands, the container answers with the graph's counts; run other commands
-# with `docker compose run --rm app gmsgraph ...`.
-CMD ["gmsgraph", "stats"]
+# The web explorer. Inside a container it must listen on all interfaces; docker-compose publishes
+# it on 127.0.0.1 only. Other commands: `docker compose run --rm app gmsgraph ...`.
+CMD ["gmsgraph", "serve", "--host", "0.0.0.0", "--port", "5000"]

@@ -29,6 +29,8 @@ demo: install
 	$(BIN)/gmsgraph stats
 	$(BIN)/gmsgraph query root_causes --param report=lao --limit 20
 	$(BIN)/gmsgraph themes recurring
+	@echo "Serving the web explorer on http://127.0.0.1:5000/ (Ctrl-C stops it)"
+	$(BIN)/gmsgraph serve --port 5000
 
 # Lint and types first: CI runs exactly this target.
 test: lint
