@@ -20,7 +20,8 @@ def tagger() -> ThemeTagger:
 
 STATEMENTS = {
     "cambodia": [
-        "Marriage brokers recruit young women for marriages abroad.",
+        # Marriage abroad or across a border is migration now (issue 10); marriage at home is not.
+        "Forced marriages are arranged by marriage brokers.",
         "There is no central database on trafficking cases.",
         "Floods destroyed the harvest in the northern provinces.",
     ],
@@ -29,7 +30,7 @@ STATEMENTS = {
         "Data on victims is not shared between provinces.",
     ],
     "thailand": [
-        "Cross-border marriages are arranged by relatives.",
+        "Child marriages are arranged by relatives.",
         "Sea fishing vessels stay at sea for months.",
     ],
 }

@@ -255,24 +255,56 @@ def test_parse_pattern_strips_edge_gaps_and_reads_options() -> None:
 
 
 GOLD = sorted((Path(__file__).parent / "gold" / "v1").glob("*.json"))  # format 1 (database_mentions)
+# Format 2: `theme_mentions` (theme id -> statement texts) for six themes of each report.
+GOLD_THEMES = sorted(p for p in (Path(__file__).parent / "gold").glob("*.json")
+                     if "theme_mentions" in p.read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(not GOLD, reason="no gold annotations in tests/gold")
-@pytest.mark.parametrize("gold_file", GOLD, ids=lambda p: p.stem)
-def test_database_recall_and_precision_on_gold_statements(tagger: ThemeTagger, gold_file: Path) -> None:
-    """Recall on annotated database mentions; precision against any data/information-sharing mention."""
+def _gold_theme_scores(tagger: ThemeTagger) -> dict[str, tuple[float, float]]:
+    """Per annotated theme, (recall, precision) over the statements of every format-2 gold file.
+
+    Each statement text is tagged on its own (parser on, as ``tag_texts`` does); a statement that the
+    tagger gives a theme its file annotates, but that is not among the theme's mentions, is a false
+    positive. Themes a file does not annotate are not scored on it."""
     import json
 
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    database = set(gold["database_mentions"])
-    sharing = set(gold.get("data_sharing_mentions", ()))
-    texts = sorted({s["text"] for s in gold["statements"]} | database | sharing)
-    tagged = {t for t, tags in zip(texts, tagger.tag_texts(texts), strict=True)
-              if any(x.id == "database" for x in tags)}
-    if database:
-        assert len(tagged & database) / len(database) >= 0.9, sorted(database - tagged)
-    assert tagged, "every report raises data or information sharing at least once"
-    assert len(tagged & (database | sharing)) / len(tagged) >= 0.9, sorted(tagged - database - sharing)
+    counts: dict[str, list[int]] = {}
+    for gold_file in GOLD_THEMES:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        texts = sorted({s["text"] for s in gold["statements"]})
+        tags = {t: {x.id for x in found} for t, found in zip(texts, tagger.tag_texts(texts), strict=True)}
+        for theme, mentions in gold["theme_mentions"].items():
+            hits = {t for t, ids in tags.items() if theme in ids}
+            row = counts.setdefault(theme, [0, 0, 0])
+            row[0] += len(hits & set(mentions))
+            row[1] += len(set(mentions))
+            row[2] += len(hits)
+    return {theme: (hit / gold, hit / tagged if tagged else 0.0) for theme, (hit, gold, tagged) in counts.items()}
+
+
+@pytest.fixture(scope="module")
+def gold_theme_scores(tagger: ThemeTagger) -> dict[str, tuple[float, float]]:
+    return _gold_theme_scores(tagger)
+
+
+@pytest.mark.skipif(not GOLD_THEMES, reason="no theme annotations in tests/gold")
+def test_database_recall_and_precision_on_gold_statements(gold_theme_scores) -> None:
+    """The data-and-information-sharing theme meets the targets of issue 10 on the bundled reports.
+
+    Its scope is wider than in format 1: what is known or unknown about flows, information needed,
+    reports not provided and how records are kept count too, so this reads the format-2 annotations."""
+    recall, precision = gold_theme_scores["database"]
+    assert recall >= 0.9 and precision >= 0.85, (recall, precision)
+
+
+@pytest.mark.skipif(not GOLD_THEMES, reason="no theme annotations in tests/gold")
+def test_every_annotated_theme_keeps_its_precision_and_most_of_its_recall(gold_theme_scores) -> None:
+    """A floor under every annotated theme (the remaining misses need the report's context: a list
+    item under a heading, a pronoun for "migrants"), so that a taxonomy edit cannot quietly lose one."""
+    assert gold_theme_scores, "the gold files annotate themes"
+    for theme, (recall, precision) in gold_theme_scores.items():
+        assert precision >= 0.85, (theme, precision)
+        assert recall >= 0.75, (theme, recall)
 
 
 def test_tagging_leaves_the_parsed_doc_untouched(tagger: ThemeTagger) -> None:
@@ -312,31 +344,44 @@ def _reference_compile(slots, forms_of) -> list[dict]:
     return pattern
 
 
+def _without_relations(taxonomy):
+    """The same taxonomy without dependency relations: what the token-pattern reference can check."""
+    from dataclasses import replace
+
+    from graph.themes.taxonomy import Taxonomy
+
+    return Taxonomy(tuple(replace(t, relations=()) for t in taxonomy), taxonomy.words)
+
+
 def _reference_tagger(tagger: ThemeTagger):
-    """The original spaCy-Matcher tagger, built from the same taxonomy and pattern-word lemmas."""
+    """The original spaCy-Matcher tagger, built from the same taxonomy and pattern-word lemmas
+    (token patterns only: the taxonomy's relations are left out of the comparison)."""
     from spacy.matcher import Matcher
     from spacy.tokens import Token
     from spacy.util import filter_spans
 
-    from graph.themes.tagger import synonym_slots, token_forms
+    from graph.themes.tagger import split_veto, synonym_slots, token_forms
 
     if not Token.has_extension(_REFERENCE_ATTR):
         Token.set_extension(_REFERENCE_ATTR, getter=token_forms)
     matcher = Matcher(tagger.nlp.vocab, validate=True)
+    own_vetoes: dict[str, set[str]] = {}
     for theme in tagger.taxonomy:
         strong = [_reference_compile(synonym_slots(s, tagger._tokenize), tagger._forms_of) for s in theme.synonyms]
-        context = [_reference_compile(parse_pattern(p), tagger._forms_of) for p in theme.patterns]
         if strong:
             matcher.add(f"{theme.id}::strong", strong)
-        if context:
-            matcher.add(f"{theme.id}::context", context)
+        for number, text in enumerate(theme.patterns):
+            body, veto = split_veto(text, tagger._families)
+            name = f"{theme.id}::context{number}"
+            matcher.add(name, [_reference_compile(parse_pattern(body, tagger._families), tagger._forms_of)])
+            own_vetoes[name] = {f for w in veto for f in ([w[1:]] if w.startswith("=") else tagger._forms_of(w))}
 
     def tag(doclike) -> tuple[ThemeTag, ...]:
         found: dict[str, list] = {}
         here = {f for t in doclike for f in getattr(t._, _REFERENCE_ATTR)}
         for span in matcher(doclike, as_spans=True):
             theme_id, kind = span.label_.rsplit("::", 1)
-            if kind == "context" and here & tagger._vetoes[theme_id]:
+            if kind != "strong" and here & (tagger._vetoes[theme_id] | own_vetoes[span.label_]):
                 continue
             found.setdefault(theme_id, []).append(span)
         tags = []
@@ -363,6 +408,7 @@ def _overlapping_spans(doc):
 def test_matching_equals_the_spacy_matcher_on_gold_statements(tagger: ThemeTagger) -> None:
     import json
 
+    tagger = ThemeTagger(tagger.nlp, _without_relations(tagger.taxonomy))
     reference = _reference_tagger(tagger)
     texts: set[str] = set()
     for gold_file in GOLD:
@@ -391,7 +437,7 @@ def test_matching_equals_the_spacy_matcher_on_every_pattern_feature(nlp, tmp_pat
         'exclude = ["leaflet"]\n',
         encoding="utf-8",
     )
-    tagger = ThemeTagger(nlp, load_taxonomy(path))
+    tagger = ThemeTagger(nlp, _without_relations(load_taxonomy(path)))
     reference = _reference_tagger(tagger)
     sentences = [
         "Very poor and needy families; poorer families; the poor family; very needy rural families.",

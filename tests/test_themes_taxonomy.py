@@ -123,3 +123,62 @@ def test_theme_to_toml_round_trips() -> None:
     theme = load_taxonomy().get("database")
     again = parse_taxonomy(theme_to_toml(theme)).get("database")
     assert again == theme
+
+
+# --- Definitions, relations and word families (issue 10).
+
+
+@pytest.mark.parametrize("theme", load_taxonomy().themes, ids=lambda t: t.id)
+def test_every_packaged_theme_is_defined_beyond_its_keywords(theme) -> None:
+    assert len(theme.description) >= 80, "the description is the theme's definition: what it covers"
+    assert theme.relations, "every theme has dependency relations for its meaning said without keywords"
+
+
+def test_packaged_word_families_are_used_and_known() -> None:
+    taxonomy = load_taxonomy()
+    families = taxonomy.families
+    used = {part[1:] for theme in taxonomy for text in (*theme.patterns, *theme.relations)
+            for token in text.split() for part in token.partition(":")[0].rstrip("?").split("|")
+            if part.startswith("@")}
+    assert used <= set(families), sorted(used - set(families))
+    assert set(families) <= used, f"unused families: {sorted(set(families) - used)}"
+
+
+def test_a_theme_may_have_relations_only(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[theme]]\nid = "x"\nlabel = "X"\ndescription = "d"\nframe = "prevention"\n'
+                           'relations = ["data ~~ lack"]\n')
+    assert load_taxonomy(path).get("x").relations == ("data ~~ lack",)
+
+
+def test_user_word_families_replace_by_name_and_keep_the_rest(tmp_path: Path) -> None:
+    path = write(tmp_path, '[words]\nvictim = ["castaway"]\nmine = ["one", "two"]\n')
+    families = load_taxonomy(path).families
+    assert families["victim"] == ("castaway",)
+    assert families["mine"] == ("one", "two")
+    assert families["official"] == load_taxonomy().families["official"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('words = ["a"]\n', "expected a \\[words\\] table"),
+        ('[words]\nBad = ["a"]\n', "lowercase"),
+        ('[words]\nx = "a"\n', "non-empty list"),
+        ('[words]\nx = []\n', "non-empty list"),
+        ('[words]\nx = ["two words"]\n', "one word"),
+        ('[words]\nx = ["a|b"]\n', "one word"),
+        ('[[theme]]\nid = "database"\nrelations = "data ~~ lack"\n', "list of strings"),
+    ],
+)
+def test_bad_word_families_and_relations_name_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(TaxonomyError, match=message) as info:
+        load_taxonomy(path)
+    assert str(path) in str(info.value)
+
+
+def test_taxonomy_to_toml_round_trips_with_its_families() -> None:
+    from graph.themes.taxonomy import taxonomy_to_toml
+
+    taxonomy = load_taxonomy()
+    assert parse_taxonomy(taxonomy_to_toml(taxonomy)) == taxonomy

@@ -1,7 +1,7 @@
 """Themes: a curated taxonomy, a lemma-based tagger, and emergent-theme suggestions."""
 
-from graph.themes.taxonomy import FRAMES, Taxonomy, TaxonomyError, Theme, load_taxonomy
 from graph.themes.tagger import ThemeTagger, tag_extraction
+from graph.themes.taxonomy import FRAMES, Taxonomy, TaxonomyError, Theme, load_taxonomy
 
 __all__ = [
     "FRAMES",

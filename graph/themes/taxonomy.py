@@ -1,12 +1,14 @@
 """The theme taxonomy: a typed view of ``taxonomy.toml`` plus user files that extend or override it.
 
-A user file has the same shape as the packaged one (``[[theme]]`` tables). A theme whose ``id``
-already exists replaces only the fields the user wrote, so a curator can add one synonym list
-without copying the whole theme; ``disabled = true`` removes a theme; a new ``id`` adds a theme.
+A user file has the same shape as the packaged one (``[[theme]]`` tables, and an optional ``[words]``
+table of named word families). A theme whose ``id`` already exists replaces only the fields the user
+wrote, so a curator can add one synonym list without copying the whole theme; ``disabled = true``
+removes a theme; a new ``id`` adds a theme. A family of ``[words]`` replaces the family of that name.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -17,9 +19,10 @@ from typing import Any, Literal, get_args
 Frame = Literal["prevention", "protection", "prosecution", "partnership"]
 FRAMES: tuple[str, ...] = get_args(Frame)
 
-_LIST_FIELDS = ("synonyms", "patterns", "exclude")
+_LIST_FIELDS = ("synonyms", "patterns", "relations", "exclude")
 _TEXT_FIELDS = ("label", "description", "frame")
 _KNOWN_KEYS = frozenset(("id", "disabled", *_TEXT_FIELDS, *_LIST_FIELDS))
+_FAMILY_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 class TaxonomyError(ValueError):
@@ -32,10 +35,11 @@ class TaxonomyError(ValueError):
 class Theme:
     """One theme.
 
-    ``synonyms`` are unambiguous phrases (always tag). ``patterns`` are contextual token patterns
-    (see ``graph.themes.tagger``) that a word from ``exclude`` anywhere in the statement vetoes:
-    "sharing information" is data sharing between agencies, unless the statement is about leaflets
-    or radio, where it is awareness raising.
+    ``description`` is the theme's definition: what is in its scope and what is not. ``synonyms``
+    are unambiguous phrases (always tag). ``patterns`` are contextual token patterns and
+    ``relations`` dependency patterns over the parse (see ``graph.themes.tagger``); a word from
+    ``exclude`` anywhere in the statement vetoes both: "sharing information" is data sharing between
+    agencies, unless the statement is about leaflets or radio, where it is awareness raising.
     """
 
     id: str
@@ -44,12 +48,16 @@ class Theme:
     frame: Frame
     synonyms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Taxonomy:
+    """The themes, in order, and the named word families (``@name`` in a pattern or relation)."""
+
     themes: tuple[Theme, ...]
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __iter__(self) -> Iterator[Theme]:
         return iter(self.themes)
@@ -70,6 +78,10 @@ class Taxonomy:
                 return theme
         raise KeyError(theme_id)
 
+    @property
+    def families(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.words)
+
 
 def default_taxonomy_text() -> str:
     return resources.files("graph.themes").joinpath("taxonomy.toml").read_text(encoding="utf-8")
@@ -82,24 +94,32 @@ def load_taxonomy(overrides: Path | str | Sequence[Path | str] | None = None) ->
         return taxonomy
     paths = [overrides] if isinstance(overrides, (str, Path)) else list(overrides)
     for path in paths:
-        taxonomy = merge_taxonomy(taxonomy, read_theme_tables(Path(path)), source=str(path))
+        text = _read(Path(path))
+        taxonomy = merge_taxonomy(taxonomy, _theme_tables(text, str(path)), source=str(path),
+                                  words=_word_tables(text, str(path)))
     return taxonomy
 
 
-def read_theme_tables(path: Path) -> list[dict[str, Any]]:
+def _read(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise TaxonomyError(f"{path}: cannot read theme file ({exc.strerror})") from exc
-    return _theme_tables(text, source=str(path))
+
+
+def read_theme_tables(path: Path) -> list[dict[str, Any]]:
+    return _theme_tables(_read(path), source=str(path))
 
 
 def parse_taxonomy(text: str, source: str = "<string>") -> Taxonomy:
     """A complete taxonomy from TOML text: every theme must have all required fields."""
-    return merge_taxonomy(Taxonomy(()), _theme_tables(text, source), source=source)
+    return merge_taxonomy(Taxonomy(()), _theme_tables(text, source), source=source,
+                          words=_word_tables(text, source))
 
 
-def merge_taxonomy(base: Taxonomy, tables: Iterable[Mapping[str, Any]], source: str) -> Taxonomy:
+def merge_taxonomy(base: Taxonomy, tables: Iterable[Mapping[str, Any]], source: str,
+                   words: Mapping[str, tuple[str, ...]] | None = None) -> Taxonomy:
+    families = {**dict(base.words), **(words or {})}
     themes: dict[str, Theme] = {t.id: t for t in base.themes}
     for table in tables:
         theme_id = _theme_id(table, source)
@@ -110,14 +130,36 @@ def merge_taxonomy(base: Taxonomy, tables: Iterable[Mapping[str, Any]], source: 
             themes[theme_id] = replace(themes[theme_id], **_fields(table, source, theme_id))
         else:
             themes[theme_id] = _new_theme(table, source, theme_id)
-    return Taxonomy(tuple(themes.values()))
+    return Taxonomy(tuple(themes.values()), tuple(families.items()))
+
+
+def _toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(f"{source}: not valid TOML ({exc})") from exc
+
+
+def _word_tables(text: str, source: str) -> dict[str, tuple[str, ...]]:
+    """The ``[words]`` table: family name -> its words (each as a pattern word: ``word``, ``=form``)."""
+    table = _toml(text, source).get("words", {})
+    if not isinstance(table, dict):
+        raise TaxonomyError(f"{source}: expected a [words] table of word lists")
+    families: dict[str, tuple[str, ...]] = {}
+    for name, value in table.items():
+        if not _FAMILY_NAME.match(name):
+            raise TaxonomyError(f"{source}: word family {name!r}: use lowercase letters, digits and _")
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise TaxonomyError(f"{source}: word family {name!r} must be a non-empty list of strings")
+        words = [v.strip() for v in value]
+        if any(len(w.split()) > 1 or any(c in w for c in "|*?@") for w in words):
+            raise TaxonomyError(f"{source}: word family {name!r}: each entry is one word (=form for exact)")
+        families[name] = tuple(dict.fromkeys(words))
+    return families
 
 
 def _theme_tables(text: str, source: str) -> list[dict[str, Any]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TaxonomyError(f"{source}: not valid TOML ({exc})") from exc
+    data = _toml(text, source)
     tables = data.get("theme", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise TaxonomyError(f"{source}: expected [[theme]] tables")
@@ -160,8 +202,8 @@ def _new_theme(table: Mapping[str, Any], source: str, theme_id: str) -> Theme:
     missing = [k for k in _TEXT_FIELDS if k not in values]
     if missing:
         raise TaxonomyError(f"{source}: new theme {theme_id!r} lacks {', '.join(missing)}")
-    if not values.get("synonyms") and not values.get("patterns"):
-        raise TaxonomyError(f"{source}: theme {theme_id!r} has neither synonyms nor patterns")
+    if not values.get("synonyms") and not values.get("patterns") and not values.get("relations"):
+        raise TaxonomyError(f"{source}: theme {theme_id!r} has no synonyms, patterns or relations")
     return Theme(id=theme_id, **values)
 
 
@@ -178,6 +220,16 @@ def theme_to_toml(theme: Theme) -> str:
         else:
             lines.append(f"{f.name} = {_toml_str(value)}")
     return "\n".join(lines) + "\n"
+
+
+def taxonomy_to_toml(taxonomy: Taxonomy) -> str:
+    """The whole taxonomy as one file: its ``[words]`` families, then every ``[[theme]]``."""
+    lines = []
+    if taxonomy.words:
+        lines.append("[words]")
+        lines += [f"{name} = [{', '.join(_toml_str(w) for w in words)}]" for name, words in taxonomy.words]
+        lines.append("")
+    return "\n".join(lines) + "\n".join(theme_to_toml(t) for t in taxonomy)
 
 
 def _toml_str(value: str) -> str:
