@@ -29,7 +29,8 @@ from graph.ingest.nlp import load_model
 from graph.themes.tagger import ThemeTagger
 from graph.themes.taxonomy import load_taxonomy, merge_taxonomy, parse_taxonomy, read_theme_tables
 
-DEFAULT_SETS = [Path("/work/staging/issue9/gold"), Path("/work/staging/issue9/new")]
+# Format-2 gold with theme_mentions (the v1 folder has none).
+DEFAULT_SETS = [Path(__file__).resolve().parents[1] / "tests" / "gold"]
 
 
 def gold_files(source: Path) -> list[Path]:
