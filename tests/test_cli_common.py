@@ -173,3 +173,19 @@ def test_a_readers_warning_reaches_stderr(tmp_path, capsys) -> None:
     report.write_bytes(text.encode("utf-8").replace(b"border", b"bor\xffder"))
     main(["extract", str(report), "--format", "text"])
     assert "warning:" in capsys.readouterr().err
+
+
+def test_a_query_or_themes_file_that_is_not_utf8_is_a_one_line_error(tmp_path, capsys) -> None:
+    """Both used to raise a UnicodeDecodeError traceback."""
+    from graph.cli import main
+
+    query = tmp_path / "latin.cypher"
+    query.write_bytes("// caf\xe9\nMATCH (n) RETURN count(n)\n".encode("latin-1"))
+    assert main(["query", str(query)]) == ExitCode.BAD_INPUT
+    themes = tmp_path / "themes.toml"
+    themes.write_bytes('[[theme]]\nid = "caf\xe9"\n'.encode("latin-1"))
+    report = tmp_path / "r.txt"
+    report.write_text("Problem Identification\n1. Victims are not identified.\n", encoding="utf-8")
+    assert main(["extract", str(report), "--themes", str(themes)]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.count("must be UTF-8") == 2 and "Traceback" not in err

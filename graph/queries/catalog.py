@@ -169,4 +169,10 @@ def get(name: str) -> LibraryQuery:
 
 def from_file(path: Path) -> LibraryQuery:
     """An ad-hoc ``.cypher`` file: same header rules as the library."""
-    return parse_query(path.stem, path.read_text("utf-8"), str(path))
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryFileError(f"{path}: a query file must be UTF-8 text (byte {exc.start} is not)") from None
+    except OSError as exc:
+        raise QueryFileError(f"{path}: cannot read the query file ({exc.strerror})") from None
+    return parse_query(path.stem, text, str(path))

@@ -105,6 +105,8 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise TaxonomyError(f"{path}: cannot read theme file ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(f"{path}: a theme file must be UTF-8 text (byte {exc.start} is not)") from None
 
 
 def read_theme_tables(path: Path) -> list[dict[str, Any]]:
