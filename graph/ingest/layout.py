@@ -21,7 +21,6 @@ _CASED: dict[tuple[_MarkerFamily, bool], MarkerStyle] = {
     ("letter", False): "letter-lower",
     ("letter", True): "letter-upper",
 }
-BULLET_CHARS = "•·▪◦‣∙●○■□➢►▸✓✔*¶Å-–—o"
 
 # Order matters: roman numerals before single letters, so "i)" is roman and "a)" is a letter.
 _MARKERS: tuple[tuple[_MarkerFamily, re.Pattern[str]], ...] = (
