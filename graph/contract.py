@@ -19,10 +19,18 @@ StatementKind = Literal[
     "effect",
     "vision",
     "result",
+    "comment",
 ]
 STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+# The workshop's material: every kind but ``comment`` (a remark about the material, never a problem or cause).
+MATERIAL_KINDS: tuple[str, ...] = tuple(kind for kind in STATEMENT_KINDS if kind != "comment")
 
-LinkType = Literal["CAUSES", "ADDRESSES", "PART_OF"]
+# Who made a remark (a ``comment``): the report's own word for the speaker's part in the workshop.
+SpeakerRole = Literal["participant", "facilitator", "group_representative", "chair"]
+SPEAKER_ROLES: tuple[str, ...] = get_args(SpeakerRole)
+
+# DISCUSSES: a comment -> the statement (or the tree's trunk, the vision) it discusses.
+LinkType = Literal["CAUSES", "ADDRESSES", "PART_OF", "DISCUSSES"]
 LINK_TYPES: tuple[str, ...] = get_args(LinkType)
 
 EntityKind = Literal["organisation", "person", "law", "country", "place", "date"]
@@ -63,6 +71,12 @@ class ReportMeta:
 
 @dataclass(frozen=True)
 class Statement:
+    """One problem, cause, effect, vision, result… or a remark about them (``kind == "comment"``).
+
+    ``speaker`` and ``speaker_role`` are a comment's speaker as the report gives them (the name when
+    it names one); None for every other kind.
+    """
+
     id: str
     kind: StatementKind
     text: str
@@ -72,6 +86,8 @@ class Statement:
     parent: str | None
     source: SourceSpan
     themes: tuple[ThemeTag, ...] = ()
+    speaker: str | None = None
+    speaker_role: SpeakerRole | None = None
 
 
 @dataclass(frozen=True)
@@ -132,9 +148,8 @@ class Extraction:
         return cls(
             report=ReportMeta(**data["report"]),
             statements=tuple(
-                Statement(
-                    **{**s, "source": SourceSpan(**s["source"]), "themes": tuple(ThemeTag(**t) for t in s.get("themes", ()))}
-                )
+                Statement(**{**s, "source": SourceSpan(**s["source"]),
+                             "themes": tuple(ThemeTag(**t) for t in s.get("themes", ()))})
                 for s in data["statements"]
             ),
             links=tuple(Link(**link) for link in data.get("links", ())),
@@ -143,7 +158,8 @@ class Extraction:
                 for e in data.get("entities", ())
             ),
             references=tuple(
-                Reference(**{**r, "source": SourceSpan(**r["source"]), "themes": tuple(ThemeTag(**t) for t in r.get("themes", ()))})
+                Reference(**{**r, "source": SourceSpan(**r["source"]),
+                             "themes": tuple(ThemeTag(**t) for t in r.get("themes", ()))})
                 for r in data.get("references", ())
             ),
             text=text,
@@ -151,7 +167,11 @@ class Extraction:
 
 
 def _statement_dict(statement: Statement) -> dict[str, Any]:
-    return asdict(statement)
+    """A statement as JSON; ``speaker`` and ``speaker_role`` only on comments, so other kinds keep their shape."""
+    data = asdict(statement)
+    if statement.kind != "comment":
+        del data["speaker"], data["speaker_role"]
+    return data
 
 
 def stable_id(*parts: object, length: int = 16) -> str:

@@ -42,6 +42,7 @@ KIND_LABELS: Mapping[str, str] = MappingProxyType(
         "effect": "Effect",
         "vision": "Vision",
         "result": "Result",
+        "comment": "Comment",
     }
 )
 
@@ -81,6 +82,7 @@ REL_TYPES: tuple[str, ...] = (
     "MENTIONS",
     "REFERS_TO",
     "ABOUT_THEME",
+    "DISCUSSES",
 )
 
 # Labels whose nodes belong to exactly one report (carry ``report_id``) and die with it.
@@ -126,8 +128,9 @@ NODES: tuple[NodeSpec, ...] = (
              "A span of the cleaned text: the provenance of statements and mentions."),
     NodeSpec("statements", "Statement",
              ("id", "local_id", "report_id", "kind", "text", "group", "topic", "n",
-              "section", "page", "start", "end"),
-             "A problem, cause, effect, vision... (kind label added from KIND_LABELS)."),
+              "section", "page", "start", "end", "speaker", "speaker_role"),
+             "A problem, cause, effect, vision... or a comment on them (kind label added from KIND_LABELS); "
+             "speaker and speaker_role are a comment's (null on other kinds)."),
 )
 
 RELS: tuple[RelSpec, ...] = (
@@ -137,7 +140,8 @@ RELS: tuple[RelSpec, ...] = (
     RelSpec("passage_from", "FROM", "Passage", "Report", (), "A passage is from a report."),
     RelSpec("statement_from", "FROM", "Statement", "Passage", (),
             "A statement was extracted from a passage."),
-    RelSpec("raised_by", "RAISED_BY", "Statement", "Group", (), "The group that raised it."),
+    RelSpec("raised_by", "RAISED_BY", "Statement", "Group", (),
+            "The group that raised it (a comment only when the group's representative made it)."),
     RelSpec("mentions", "MENTIONS", "Passage", "Entity", ("count",),
             "A passage mentions an organisation, person, law, place or country."),
     RelSpec("about_theme", "ABOUT_THEME", "Statement", "Theme", ("evidence",),
@@ -150,6 +154,8 @@ RELS: tuple[RelSpec, ...] = (
             "A result or vision addresses a problem."),
     RelSpec("part_of", "PART_OF", "Statement", "Statement", ("evidence", "report_id"),
             "A statement is part of another (a sub-point of a list item)."),
+    RelSpec("discusses", "DISCUSSES", "Statement", "Statement", ("evidence", "report_id"),
+            "A comment discusses a statement (or the tree's trunk, the vision) of the group it follows."),
 )
 
 NODE_KEYS: tuple[str, ...] = tuple(n.key for n in NODES)
@@ -264,9 +270,11 @@ def to_rows(extraction: Extraction, *, file_sha256: str | None = None) -> GraphR
             "text": s.text, "group": s.group, "topic": s.topic,
             "n": s.n, "section": s.source.section, "page": s.source.page,
             "start": s.source.start, "end": s.source.end,
+            "speaker": s.speaker, "speaker_role": s.speaker_role,
         }
         add_rel("statement_from", sid, pid)
-        if s.group:
+        if s.group and (s.kind != "comment" or s.speaker_role == "group_representative"):
+            # A participant's or the facilitator's comment on a group's work was not raised by the group.
             gid = group_id(rid, s.group)
             nodes["groups"].setdefault(gid, {"id": gid, "report_id": rid, "name": s.group})
             add_rel("raised_by", sid, gid)

@@ -109,3 +109,64 @@ def test_quoted_span(text: str, window: tuple[int, int | None], expected: str | 
 def test_priority_list_start(text: str, expected: str | None) -> None:
     start = priority_list_start(text)
     assert (text[start:] if start is not None else None) == expected
+
+
+from graph.ingest.extract.cues import cause_and_effect_span, kind_frame  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "named", "several"),
+    [
+        ("The effects are longer trials, fewer convictions and more victims.", "effect",
+         "longer trials, fewer convictions and more victims", True),
+        ("The effects of this are fewer cases going to court.", "effect", "fewer cases going to court", True),
+        ("The effects include an inability to solve issues in a timely fashion.", "effect",
+         "an inability to solve issues in a timely fashion", True),
+        ("The root cause, in the view of the table, is that each agency is measured on its own caseload.",
+         "root_cause", "each agency is measured on its own caseload", False),
+        ("Another underlying cause is high staff rotation.", "cause", "high staff rotation", False),
+        ("Low wages, debt bondage, landlessness and unemployment were all named as causes.", "cause",
+         "Low wages, debt bondage, landlessness and unemployment", True),
+        ("Poverty, debt and illness were all deemed current problems.", None, "Poverty, debt and illness", True),
+        ("Poverty is a root cause.", "root_cause", "Poverty", False),
+        ("Rural migration and migration abroad are the two big issues in Lao PDR.", None,
+         "Rural migration and migration abroad", True),
+        ("Insufficient implementation relates to core problems such as small budgets and weak skills.", None,
+         "small budgets and weak skills", True),
+    ],
+)
+def test_kind_frame(text: str, kind: str | None, named: str, several: bool) -> None:
+    frame = kind_frame(text)
+    assert frame is not None
+    assert (frame.kind, text[frame.start:frame.end], frame.several) == (kind, named, several)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The main effects are as follows.",  # a lead-in, naming nothing
+        "Three root causes were identified:",
+        "Poverty is the main cause of migration.",  # a causal pair, not a frame
+        "The effects of poverty on children.",
+        "Poverty has effects on children.",
+        "Insufficient awareness on human trafficking is both a cause and effect.",
+    ],
+)
+def test_no_kind_frame(text: str) -> None:
+    assert kind_frame(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insufficient awareness on human trafficking is both a cause and effect.",
+         "Insufficient awareness on human trafficking"),
+        ("Mediation does not lead to prosecutions, which is also a cause and an effect.",
+         "Mediation does not lead to prosecutions"),
+        ("Poverty is both a driver and a consequence of migration.", "Poverty"),
+        ("Poverty is a cause of migration.", None),
+    ],
+)
+def test_cause_and_effect_span(text: str, expected: str | None) -> None:
+    span = cause_and_effect_span(text)
+    assert (text[span[0]:span[1]] if span else None) == expected

@@ -220,7 +220,71 @@ def test_discussion_never_becomes_a_statement(nlp) -> None:
     )
     clean_text = cleaned(report)
     statements, _ = extract_statements(parse_blocks(build_blocks(clean_text), nlp), content_hash(clean_text.text))
-    assert [(s.kind, s.text) for s in statements] == [
+    assert [(s.kind, s.text) for s in statements if s.kind != "comment"] == [
         ("problem", "poverty pushes young people to migrate."),
         ("problem", "Brokers recruit children in the border provinces."),
     ]
+    # The participant's question is a comment, with its speaker; thanks are no remark at all.
+    assert [(s.text, s.speaker_role, s.speaker) for s in statements if s.kind == "comment"] == [
+        ("whether the law covers men.", "participant", None),
+    ]
+
+
+# ---- meta sentences, anecdotes and frames (issue 9, rule 5) ----------------------------------------------
+
+from graph.ingest.extract.discourse import is_anecdote, material_span  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The working group raised three points.", True),
+        ("The second table started by discussing how to word its trunk.", True),
+        ("The table spent some time debating the new law, without reaching agreement.", True),
+        ("Group Two listed five problems.", True),
+        ("The group raised the lack of shelters.", False),
+        ("Three points of entry are unguarded.", False),
+    ],
+)
+def test_is_meta_about_how_a_group_worked(text: str, expected: bool) -> None:
+    assert is_meta(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["A case example was given of a 16 year old girl working in a factory.", "The girl wanted to help her mother.",
+          "She travelled to Thailand.", "Poverty is a major problem."], [True, True, True, False]),
+        (["For example, a young woman was sold to a broker.", "Her family paid the debt."], [True, True]),
+        (["For example, cleaning jobs are available in Thailand."], [False]),
+        (["Poverty is widespread.", "Families were poor."], [False, False]),
+    ],
+)
+def test_is_anecdote(sentences: list[str], expected: list[bool]) -> None:
+    found, state = [], False
+    for sentence in sentences:
+        state = is_anecdote(sentence, state)
+        found.append(state)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In terms of internal cooperation, M&E is not conducted regularly.", "M&E is not conducted regularly."),
+        ("Under this cause, the lack of specialised experts was highlighted.", "the lack of specialised experts"),
+        ("This can be described as a limited Government capacity.", "a limited Government capacity."),
+        ("At present, laws are splintered.", "laws are splintered."),
+        ("Even before it gets to the courts, police lack funds.", "police lack funds."),
+        ("Moving on to the border areas, officials lack interpreters.", "officials lack interpreters."),
+        ("The group's representative explained that poverty drives migration.", "poverty drives migration."),
+        ("And brokers recruit children.", "brokers recruit children."),
+        # What is content stays: a place, a claim that only looks like a frame.
+        ("In Thailand, there is a law to protect migrant workers.",
+         "In Thailand, there is a law to protect migrant workers."),
+        ("Poverty was highlighted.", "Poverty was highlighted."),
+    ],
+)
+def test_material_span(text: str, expected: str) -> None:
+    start, end = material_span(text)
+    assert text[start:end] == expected

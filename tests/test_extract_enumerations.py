@@ -48,3 +48,75 @@ def test_enumeration_spans_in_a_window(start: int, end: int | None, expected: li
 )
 def test_strip_votes(text: str, expected: str) -> None:
     assert strip_votes(text) == expected
+
+
+# ---- on the real model: items of a list, independent clauses ---------------------------------------------
+
+from ingest_support import nlp  # noqa: E402,F401  (the session fixture: the model loads once)
+
+from graph.ingest.extract.enumerations import independent_clauses, list_items, phrase_items  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("longer trials, fewer convictions and, in the end, more victims returning to brokers",
+         ["longer trials", "fewer convictions", "more victims returning to brokers"]),
+        ("Low wages, debt bondage, landlessness and unemployment",
+         ["Low wages", "debt bondage", "landlessness", "unemployment"]),
+        ("family problems, as parents force their children to work",
+         ["family problems", "parents force their children to work"]),
+        ("poverty, which is widespread", ["poverty, which is widespread"]),
+        ("Poverty", ["Poverty"]),
+    ],
+)
+def test_list_items(nlp, text: str, expected: list[str]) -> None:  # noqa: F811
+    doc = nlp(text)
+    assert [text[s:e] for s, e in list_items(doc, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poverty, landlessness and family debt", ["Poverty", "landlessness", "family debt"]),
+        ("budget constraints and personnel shortages", ["budget constraints", "personnel shortages"]),
+        ("a lack of capacity and lack of skills", ["a lack of capacity", "lack of skills"]),
+        ("Landlessness and debt in rural areas", ["Landlessness", "debt in rural areas"]),
+        # A list inside one item stays one item.
+        ("a shortage of vehicles, fuel and staff", ["a shortage of vehicles, fuel and staff"]),
+        ("demand for cheap labour in fishing, agriculture and domestic work",
+         ["demand for cheap labour in fishing, agriculture and domestic work"]),
+        ("no legal basis or agreed protocol for sharing data", ["no legal basis or agreed protocol for sharing data"]),
+        ("migration, particularly rural to urban migration", ["migration, particularly rural to urban migration"]),
+        ("national and international media", ["national and international media"]),
+        # Unless the next piece is a phrase of its own.
+        ("the influence from the media, advertising on television, and promotions on other media",
+         ["the influence from the media", "advertising on television", "promotions on other media"]),
+    ],
+)
+def test_phrase_items(nlp, text: str, expected: list[str]) -> None:  # noqa: F811
+    doc = nlp(text)
+    assert [doc[s:e].text for s, e in phrase_items(doc, 0, len(doc))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelters are underfunded and social workers are poorly trained.",
+         ["Shelters are underfunded", "social workers are poorly trained"]),
+        ("There is no central data repository, and each agency records cases in its own format.",
+         ["There is no central data repository", "each agency records cases in its own format"]),
+        ("The table found that agencies keep their own records and that there is no shared database.",
+         ["The table found that agencies keep their own records", "there is no shared database"]),
+        # One subject, or one problem with two predicates, or a contrast: one claim.
+        ("Judges and prosecutors are insufficiently trained.", ["Judges and prosecutors are insufficiently trained."]),
+        ("Boats transfer their catch at sea and do not return to port.",
+         ["Boats transfer their catch at sea and do not return to port."]),
+        ("Laws are in place but officials do not apply them.", ["Laws are in place but officials do not apply them."]),
+        ("There is no active ownership on cooperation and no national database.",
+         ["There is no active ownership on cooperation and no national database."]),
+    ],
+)
+def test_independent_clauses(nlp, text: str, expected: list[str]) -> None:  # noqa: F811
+    doc = nlp(text)
+    assert [text[s:e] for s, e in independent_clauses(doc, 0, len(text))] == expected

@@ -72,3 +72,58 @@ def test_sentence_around_covers_every_sentence_a_span_touches(nlp) -> None:
     end = text.index("recruit")
     assert sentence_around(_block(text), doc, start, end) == "Poverty drives migration. Brokers recruit children."
     assert sentence_around(_block(text), None, start, end) == text[start:end]
+
+
+# ---- sentence boundaries around names and initials (issue 9, rule 7) -------------------------------------
+
+from ingest_support import real_nlp  # noqa: E402
+
+from graph.ingest.extract.sentences import ends_with_initial, sentences_within  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poverty drives migration, said J. Smith. Brokers recruit children in the villages.",
+         ["Poverty drives migration, said J. Smith.", "Brokers recruit children in the villages."]),
+        ("Victims are rarely identified, according to M. Chan of the ministry. Police lack training.",
+         ["Victims are rarely identified, according to M. Chan of the ministry.", "Police lack training."]),
+        ("Trafficking is rising, said Dr. A. B. Jones. Courts are slow.",
+         ["Trafficking is rising, said Dr. A. B. Jones.", "Courts are slow."]),
+    ],
+)
+@pytest.mark.parametrize("model", ["blank", "real"])
+def test_names_and_initials_do_not_split_or_merge_sentences(nlp, model: str, text: str, expected: list[str]) -> None:
+    pipeline = nlp if model == "blank" else real_nlp()
+    assert [text[s:e].strip() for s, e in sentence_spans(pipeline(text), _block(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A sentencizer that stops at an initial: the name goes on in the next piece.
+        ("It was said by M. Chan of the ministry.", [(0, 17), (18, 39)], [(0, 39)]),
+        ("Ask Dr. Smith.", [(0, 7), (8, 14)], [(0, 14)]),
+        # A full stop after a name ends the sentence.
+        ("So said J. Smith. Courts are slow.", [(0, 17), (18, 34)], [(0, 17), (18, 34)]),
+    ],
+)
+def test_merge_fragments_at_initials(text: str, spans: list, expected: list) -> None:
+    assert merge_fragments(text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("according to M.", True), ("Dr.", True), ("Ask Mr.", True), ("said J. Smith.", False), ("Poverty.", False),
+     ("in the USA.", False)],
+)
+def test_ends_with_initial(text: str, expected: bool) -> None:
+    assert ends_with_initial(text) is expected
+
+
+def test_sentences_within_a_span_are_clipped_to_it(nlp) -> None:
+    text = "Poverty drives migration. Brokers recruit children. Courts are slow."
+    block = _block(text)
+    start = text.index("recruit")
+    assert [text[s:e] for s, e in sentences_within(nlp(text), block, start, len(text))] == [
+        "recruit children.", "Courts are slow."]

@@ -175,3 +175,46 @@ def test_organisation_reach_and_reports(loaded) -> None:
 def test_limit_caps_rows(loaded) -> None:
     assert len(api.run_query(loaded, "report_overview", {}, limit=3)) == 3
     assert len(api.run_query(loaded, "reports", {}, limit=1)) == 1
+
+
+# --- comments: remarks about the material, by theme and role ---------------------------------
+
+
+def _with_comments(extraction):
+    """The fixture report with two comments: a participant's on the database theme, the facilitator's on the tree."""
+    from dataclasses import replace
+
+    from graph.contract import Link, SourceSpan, Statement, ThemeTag, stable_id
+
+    text = extraction.text
+    core = next(s for s in extraction.statements if s.kind == "core_problem")
+
+    def comment(local: str, needle: str, role: str, speaker: str | None, themes: tuple) -> Statement:
+        start = text.index(needle)
+        return Statement(id=stable_id(extraction.report.id, local), kind="comment", text=needle, group="Group 1",
+                         topic=None, n=None, parent=None,
+                         source=SourceSpan("Problem Tree Analysis", 1, start, start + len(needle), needle),
+                         themes=themes, speaker=speaker, speaker_role=role)
+
+    database = comment("c1", "participants stressed reintegration", "participant", None,
+                       (ThemeTag("database", "database"),))
+    trunk = comment("c2", "Victims of trafficking do not receive adequate support", "facilitator", "Geoff Manthey", ())
+    links = (*extraction.links, Link(database.id, core.id, "DISCUSSES", "the tree it discusses"),
+             Link(trunk.id, core.id, "DISCUSSES", "shared terms: support, victim"))
+    return replace(extraction, statements=(*extraction.statements, database, trunk), links=links)
+
+
+def test_comments_by_theme_role_and_report(store) -> None:
+    store.write_report(_with_comments(make_extraction()))
+    rows = api.run_query(store, "comments", {"report": "Lao PDR"}).records()
+    assert [(r["role"], r["speaker"], r["text"], r["discusses_kind"]) for r in rows] == [
+        ("facilitator", "Geoff Manthey", "Victims of trafficking do not receive adequate support", "core_problem"),
+        ("participant", None, "participants stressed reintegration", "core_problem"),
+    ]
+    by_theme = api.run_query(store, "comments", {"themes": "database"}).records()
+    assert [(r["role"], r["themes"], r["discusses"]) for r in by_theme] == [
+        ("participant", ["database"], "Victims of trafficking do not receive adequate support")]
+    assert api.run_query(store, "comments", {"role": "chair"}).rows == ()
+    # Comments are never counted as problems or causes.
+    kinds = {r["kind"]: r["statements"] for r in api.counts_per_kind(store, "Lao PDR").records()}
+    assert kinds["comment"] == 2 and kinds["cause"] == 1 and kinds["problem"] == 1

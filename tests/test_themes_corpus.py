@@ -56,7 +56,8 @@ def expected_matrix(extractions: list[Extraction]) -> Counter:
     for extraction in extractions:
         for statement in extraction.statements:
             for tag in statement.themes:
-                counts[(extraction.report.country, tag.id, STAGE_OF_KIND[statement.kind])] += 1
+                if statement.kind in STAGE_OF_KIND:  # remarks are not a stage of the method
+                    counts[(extraction.report.country, tag.id, STAGE_OF_KIND[statement.kind])] += 1
     return counts
 
 

@@ -1,7 +1,18 @@
-"""Explicit causal statements: split a sentence at its causal cues into cause and effect clauses.
+"""Explicit causal cues: the vocabulary, its directions, and a string splitter for text without a parse.
 
-Pure functions over plain strings, so the direction rules are easy to test. "X leads to Y" means
-X causes Y; "X is driven by Y" means Y causes X.
+"X leads to Y" means X causes Y (``forward``); "X is driven by Y" means Y causes X (``backward``).
+
+The cue vocabulary below (verbs with their particles, causative verbs, nouns, prepositions,
+connectives) is read by two splitters:
+
+- :func:`graph.ingest.extract.phrases.causal_pairs` reads it on the dependency parse and returns
+  the cause and the effect as phrases: what extraction uses whenever the model has a parser;
+- :func:`split_causal` here, pure functions over plain strings, for the rule-only fallback
+  (``spacy.blank``) where there is no parse.
+
+To add a cue: put the word in the vocabulary with its direction, add the pattern to ``_CUES`` for
+the string splitter, and add ``(text, expected)`` cases to ``tests/test_extract_phrases.py`` and
+``tests/test_ingest_causal.py``, the negated and hypothetical forms included.
 """
 
 from __future__ import annotations
@@ -12,10 +23,53 @@ from typing import Literal
 
 Direction = Literal["forward", "backward"]
 
+# ---- the vocabulary (lemmas and lower-case words) ----------------------------------------------------
+# "X leads to Y", "X results in Y", "X contributes to Y", "X gives rise to Y": X causes Y.
+FORWARD_PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
+    "lead": ("to",), "result": ("in",), "contribute": ("to",), "give": ("rise", "to"),
+}
+# "Y stems from X", "Y arises from X", "Y results from X": X causes Y.
+BACKWARD_PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
+    "stem": ("from",), "arise": ("from",), "result": ("from",), "derive": ("from",), "spring": ("from",),
+}
+# "X causes Y", "X triggered Y", "X sparked Y", "X prompted Y to …"; passive and post-nominal with "by".
+STRICT_CAUSATIVE_VERBS = frozenset({"cause", "trigger", "spark", "prompt", "provoke"})
+# Causal only when a thing, not a person, is the subject: "the shortage creates demand".
+LOOSE_CAUSATIVE_VERBS = frozenset({"fuel", "drive", "create", "allow", "sustain", "push", "generate"})
+# Causal with an object and what it becomes: "left families in debt", "keeps wages low", "make people want to go".
+RESULTATIVE_VERBS = frozenset({"leave", "keep", "make", "render"})
+# "X is the main cause of Y", "a push factor for Y", "one of the triggers for Y", "the driving force behind Y".
+FORWARD_NOUNS = frozenset({"cause", "driver", "trigger", "source", "reason", "factor", "force", "root"})
+# "X provides a lure for Y", "X creates an incentive for Y to …": X causes Y.
+INCENTIVE_NOUNS = frozenset({"lure", "incentive", "impetus", "motivation", "catalyst"})
+INCENTIVE_VERBS = frozenset({"provide", "offer", "create", "give", "be", "serve", "act", "constitute"})
+# "Y is the result of X", "the outcome of X", "a consequence of X"; "The result is Y" points back.
+BACKWARD_NOUNS = frozenset({"result", "outcome", "consequence", "product", "effect"})
+# "Y due to X", "Because of X, Y", "thanks to X"; "…, due to which Y" and "…, as a result of which Y" point forward.
+BACKWARD_PREPOSITIONS: tuple[tuple[str, ...], ...] = (
+    ("as", "a", "direct", "result", "of"), ("as", "a", "result", "of"), ("as", "a", "consequence", "of"),
+    ("on", "account", "of"), ("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"),
+)
+# "X, so Y", "X; hence Y", "X, thus Y", "X, thereby Y", "X, which in turn Y"; sentence-initial they point back.
+CONNECTIVES: tuple[tuple[str, ...], ...] = (
+    ("with", "the", "result", "that"), ("as", "a", "result"), ("as", "a", "consequence"), ("in", "turn"),
+    ("consequently",), ("therefore",), ("thereby",), ("thus",), ("hence",), ("accordingly",), ("so",),
+)
+# A phrase that only points at the statement before: "This leads to …", "These problems result in …".
+ANAPHOR = r"(?:this|these|that|those|it|they|which)(?:\s+(?:problems?|issues?|situations?|lack|gaps?|in turn))?"
+
 # Longer cues first so "resulting in" wins over "result".
 _CUES: tuple[tuple[str, Direction], ...] = (
     (r"which in turn (?:leads?|led) to", "forward"),
     (r"which in turn", "forward"),
+    (r"(?:due to|as a (?:direct )?result of|as a consequence of|because of) which", "forward"),
+    (r"(?:is|are|was|were) (?:also |often )?(?:the |a |an )?(?:direct |main |inevitable )?"
+     r"(?:results?|outcomes?|consequences?|products?) of", "backward"),
+    (r"(?:is|are|was|were) (?:also )?one of the (?:main |key |major )?(?:triggers|causes|drivers) (?:of|for|behind)",
+     "forward"),
+    (r"(?:is|are|was|were) (?:also |often )?(?:a|the|one) (?:main |major |key |big )?triggers? (?:of|for)", "forward"),
+    (r"(?:is|are|was|were) (?:mainly |largely |partly |often )?(?:triggered|sparked|prompted) by", "backward"),
+    (r"(?:triggered|sparked|prompted|caused) by", "backward"),
     (r"(?:is|are|was|were) (?:a |the )?(?:main |major |key |big )?push factors? (?:for|of|behind)", "forward"),
     (r"(?:is|are|was|were) (?:mainly |largely |partly |often )?driven by", "backward"),
     (r"(?:is|are|was|were) (?:mainly |largely |partly |often )?caused by", "backward"),
@@ -26,17 +80,21 @@ _CUES: tuple[tuple[str, Direction], ...] = (
     (r"(?:results?|resulted|resulting) in", "forward"),
     (r"(?:contributes?|contributed|contributing) to", "forward"),
     (r"gives? rise to", "forward"),
-    (r"(?:is|are|was|were) (?:therefore |also |often )?(?:a|the|one) (?:main |major |key |big |root |leading )?(?:causes?|drivers?) of", "forward"),
-    (r"(?:causes|caused)", "forward"),
+    (r"(?:is|are|was|were) (?:therefore |also |often )?(?:a|the|one) (?:main |major |key |big |root |leading )?"
+     r"(?:causes?|drivers?) of", "forward"),
+    (r"(?:causes|caused|causing)", "forward"),
+    (r"(?:triggers|triggered|triggering|sparks|sparked|sparking|prompts|prompted|prompting)", "forward"),
+    (r"has led|have led", "forward"),
     (r"(?:, and thereby|and thereby|thereby)", "forward"),
     (r"(?:may |might |is |are |was |were )?(?:mainly |largely |partly )?due to", "backward"),
     (r"because of", "backward"),
     (r"because", "backward"),
     (r"owing to", "backward"),
+    (r"thanks to", "backward"),
     (r"so that", "forward"),
     (r"(?:, so|; so|, and so)", "forward"),
     (r"so(?= (?:it|they|there|this|that|the|people|victims|many|most|some|workers|families)\b)", "forward"),
-    (r"(?:, thereby|, therefore|; therefore|, hence|; hence)", "forward"),
+    (r"(?:, thereby|, therefore|; therefore|, hence|; hence|, thus|; thus|, and thus|, and hence)", "forward"),
 )
 # Verbs that state a cause in a problem tree but too often mean something else in a list of problems.
 _VERB_CUES: tuple[tuple[str, Direction], ...] = (
@@ -54,12 +112,26 @@ def _cue_pattern(cues: tuple[tuple[str, Direction], ...]) -> re.Pattern[str]:
 
 _CUE_PATTERN = _cue_pattern(_CUES)
 _TREE_CUE_PATTERN = _cue_pattern(_CUES + _VERB_CUES)
-_COMPILED = tuple((re.compile(rf"^(?:{pattern})$", re.IGNORECASE), direction) for pattern, direction in _CUES + _VERB_CUES)
-_LEADING_RESULT = re.compile(r"^(?:as a (?:result|consequence)|consequently|therefore|hence|thus)\s*,?\s*", re.IGNORECASE)
+_COMPILED = tuple(
+    (re.compile(rf"^(?:{pattern})$", re.IGNORECASE), direction) for pattern, direction in _CUES + _VERB_CUES
+)
+_LEADING_RESULT = re.compile(
+    r"^(?:sometimes,?\s+|often,?\s+)?(?P<cue>as a (?:result|consequence)|consequently|therefore|hence|thus"
+    r"|the (?:result|outcome|consequence) (?:is|was))\s*,?\s*",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno longer)\s+$", re.IGNORECASE)
-_ANAPHOR = re.compile(r"^(?:this|these|that|it|they|which)(?:\s+(?:problem|issue|situation|lack|gap|in turn))?$", re.IGNORECASE)
-_TRIM_LEFT = re.compile(r"^(?:[,;:\s]|and\b|but\b|which\b|that\b|however\b|also\b|thus\b|so\b|in turn\b)+", re.IGNORECASE)
-_TRIM_RIGHT = re.compile(r"(?:[,;:.\s]|\b(?:may|might|can|could|will|would|is|are|was|were|mainly|largely|partly|also|and|which|often|only|both))+$", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"^(?:this|these|that|it|they|which)(?:\s+(?:problem|issue|situation|lack|gap|in turn))?$", re.IGNORECASE
+)
+_TRIM_LEFT = re.compile(
+    r"^(?:[,;:\s]|and\b|but\b|which\b|that\b|however\b|also\b|thus\b|so\b|in turn\b)+", re.IGNORECASE
+)
+_TRIM_RIGHT = re.compile(
+    r"(?:[,;:.\s]|\b(?:may|might|can|could|will|would|is|are|was|were|mainly|largely|partly|also|and|which|often"
+    r"|only|both))+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +191,7 @@ def split_causal(sentence: str, *, causal_verbs: bool = False) -> list[CausalPai
     if leading and not cuts:
         start, end = _trim(sentence, leading.end(), len(sentence))
         if end - start > 3:
-            pairs.append(CausalPair(Clause(0, 0, anaphoric=True), Clause(start, end), leading.group(0).strip(" ,")))
+            pairs.append(CausalPair(Clause(0, 0, anaphoric=True), Clause(start, end), leading.group("cue")))
         return pairs
     if not cuts:
         return []

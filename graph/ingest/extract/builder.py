@@ -4,9 +4,9 @@ Every stage reader hands it a block-relative span; the builder trims it, gives i
 (report, kind and offsets in the cleaned text), refuses an empty or repeated span, records its
 source sentence, and remembers its content words for the links that match statements by topic.
 
-To add a statement kind (for example ``comment`` for participants' remarks): add it to
-``StatementKind`` in ``graph/contract.py``, then make the statements through
-:meth:`StatementBuilder.add` from the stage reader that finds them; nothing here changes.
+To add a statement kind: add it to ``StatementKind`` in ``graph/contract.py``, then make the
+statements through :meth:`StatementBuilder.add` from the stage reader that finds them (``remarks``
+makes the ``comment`` kind this way, with its speaker).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from graph.contract import Link, LinkType, SourceSpan, Statement, StatementKind, stable_id
+from graph.contract import Link, LinkType, SourceSpan, SpeakerRole, Statement, StatementKind, stable_id
 from graph.ingest.extract.sentences import sentence_around
 from graph.ingest.parsed import ParsedBlock
 from graph.ingest.structure import Block
@@ -39,7 +39,8 @@ def content_terms(doc: Doc | None, text: str, start: int, end: int) -> frozenset
         words = re.findall(r"[a-z]{3,}", text[start:end].lower())
         return frozenset(w for w in words if w not in GENERIC_TERMS)
     terms = set()
-    for token in doc:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span if span is not None else doc:
         if not start <= token.idx < end or not token.is_alpha or token.is_stop or token.pos_ not in _CONTENT_POS:
             continue
         lemma = (token.lemma_ or token.text).lower()
@@ -59,8 +60,11 @@ class StatementBuilder:
     _ids: set[str] = field(default_factory=set)
 
     def add(self, kind: StatementKind, parsed_block: ParsedBlock, start: int, end: int, *, topic: str | None,
-            n: int | None = None, parent: str | None = None) -> Statement | None:
-        """Add the statement at block-relative [start, end). Returns None for an empty or repeated span."""
+            n: int | None = None, parent: str | None = None, speaker: str | None = None,
+            speaker_role: SpeakerRole | None = None) -> Statement | None:
+        """Add the statement at block-relative [start, end). Returns None for an empty or repeated span.
+
+        ``speaker`` and ``speaker_role`` are a comment's."""
         block, doc = parsed_block.block, parsed_block.doc
         raw = block.text[start:end]
         start += len(raw) - len(raw.lstrip(_LEADING_PUNCTUATION))
@@ -84,6 +88,8 @@ class StatementBuilder:
             source=SourceSpan(
                 block.section, block.page, absolute_start, absolute_end, sentence_around(block, doc, start, end)
             ),
+            speaker=speaker,
+            speaker_role=speaker_role,
         )
         self.statements.append(statement)
         self.terms[statement_id] = content_terms(doc, block.text, start, end)

@@ -48,5 +48,8 @@ def link_remedies(builder: StatementBuilder) -> None:
             shared = result_terms & cause_terms
             if len(shared) >= 2 or (shared and len(cause_terms) <= SHORT_CAUSE_TERMS):
                 scored.append((len(shared) / len(result_terms | cause_terms), cause, shared))
-        for _, cause, shared in sorted(scored, key=lambda item: -item[0])[:MAX_REMEDIES_PER_RESULT]:
+        # Equally close causes: those of the result's own tree first, root causes before other causes.
+        ranked = sorted(scored,
+                        key=lambda item: (-item[0], item[1].topic != result.topic, item[1].kind != "root_cause"))
+        for _, cause, shared in ranked[:MAX_REMEDIES_PER_RESULT]:
             builder.link(result, cause, "ADDRESSES", "shared terms: " + ", ".join(sorted(shared)))

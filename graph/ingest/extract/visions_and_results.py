@@ -2,8 +2,8 @@
 
 Both are read from "Vision:" / "Result:" labels and list items (a sub-item is PART_OF its parent).
 In prose, a group's vision is one statement (its quoted wording when it has one); each sentence
-of a results paragraph is a result, discussion, questions, talk about the method and lead-ins
-aside. Which priority or tree each one ADDRESSES is decided later, in ``links``.
+of a results paragraph is a result, remarks (``remarks``), discussion, questions, talk about the
+method and lead-ins aside. Which priority or tree each one ADDRESSES is decided later, in ``links``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from graph.ingest.extract.discourse import (
     reported_content_start,
 )
 from graph.ingest.extract.groups import Groups, TopicResolver, stage_has_groups
-from graph.ingest.extract.sentences import sentence_spans
+from graph.ingest.extract.remarks import opens_discussion, remark_spans
 from graph.ingest.parsed import ParsedBlock, parent_of
 
 MIN_QUOTED_VISION_WORDS = 4
@@ -45,10 +45,12 @@ def _read_unit(builder: StatementBuilder, parsed: Sequence[ParsedBlock], indices
     content = [i for i in indices if parsed[i].block.kind != "heading"]
     labelled = any(parsed[i].block.kind == "label" and parsed[i].block.label == kind for i in content)
     made_any = False
-    discussion = False
+    discussion = after_paragraph = False
     for index in content:
         parsed_block = parsed[index]
-        block, doc = parsed_block.block, parsed_block.doc
+        block = parsed_block.block
+        if block.kind != "paragraph":
+            discussion = after_paragraph = False
         if block.kind == "label":
             if block.label == kind and block.text:
                 made_any |= builder.add(kind, parsed_block, 0, len(block.text), topic=topic) is not None
@@ -66,16 +68,17 @@ def _read_unit(builder: StatementBuilder, parsed: Sequence[ParsedBlock], indices
             continue
         if group is None:
             continue
-        if block.paragraph_start or discussion:
-            discussion = is_discussion(block.text)
+        discussion = opens_discussion(parsed_block, discussion, continues=after_paragraph)
+        after_paragraph = True
         if discussion or (kind == "vision" and (labelled or made_any)):
             continue
         if kind == "vision":
             made_any |= _vision_from_prose(builder, parsed_block, topic)
             continue
-        for start, end in sentence_spans(doc, block):
+        for start, end, is_remark in remark_spans(parsed_block, discussion):
             sentence = block.text[start:end]
-            if is_discussion(sentence) or is_question(sentence) or is_meta(sentence) or is_generic_lead_in(sentence):
+            if is_remark or is_discussion(sentence) or is_question(sentence) or is_meta(sentence) \
+                    or is_generic_lead_in(sentence):
                 continue
             material_start = start + reported_content_start(sentence)
             made_any |= builder.add(kind, parsed_block, material_start, end, topic=topic) is not None
