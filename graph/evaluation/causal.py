@@ -373,6 +373,18 @@ def extractor_finder(causal_verbs: bool = True) -> Finder:
     return find
 
 
+def parse_finder() -> Finder:
+    """The dependency reader that extraction uses (``graph.ingest.extract.phrases.text_pairs`` on the
+    project's spaCy pipeline): each sentence parsed once, both ends of a pair as phrases."""
+    nlp = importlib.import_module("graph.ingest.nlp").load_nlp()
+    text_pairs: Callable[..., Any] = importlib.import_module("graph.ingest.extract.phrases").text_pairs
+
+    def find(text: str) -> list[Pair]:
+        return [(cause, effect) for cause, effect, _ in text_pairs(nlp, text)]
+
+    return find
+
+
 # --- output -------------------------------------------------------------------------------------------
 
 
@@ -429,6 +441,9 @@ def main(argv: Sequence[str] | None = None, *, root: Path | None = None, prog: s
         help="do not read verbs such as 'fuels', 'creates' as cues (the finder's mode outside problem trees)",
     )
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="similarity threshold, 0-100 (default 80)")
+    ap.add_argument("--reader", choices=("parse", "strings"), default="parse",
+                    help="parse: the dependency reader extraction uses (default); strings: the cue splitter "
+                    "used without a parser")
     args = ap.parse_args(argv)
     try:
         items = load_causal_set(args.set)
@@ -438,8 +453,12 @@ def main(argv: Sequence[str] | None = None, *, root: Path | None = None, prog: s
     if broken:
         ap.error("the causal set breaks its rules: " + "; ".join(broken[:5]))
     causal_verbs = not args.no_causal_verbs
-    score = score_causal(items, extractor_finder(causal_verbs), args.threshold)
-    finder = FINDER_DESCRIPTION.replace("causal_verbs=...", f"causal_verbs={causal_verbs}")
+    if args.reader == "parse":
+        score = score_causal(items, parse_finder(), args.threshold)
+        finder = "graph.ingest.extract.phrases.text_pairs (the dependency parse)"
+    else:
+        score = score_causal(items, extractor_finder(causal_verbs), args.threshold)
+        finder = FINDER_DESCRIPTION.replace("causal_verbs=...", f"causal_verbs={causal_verbs}")
     if args.json:
         print(json.dumps({"set": str(args.set), "finder": finder, **score.as_dict()}, ensure_ascii=False, indent=1))
     else:
