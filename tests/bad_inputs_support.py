@@ -40,7 +40,7 @@ Vision: Every victim of trafficking is identified, protected and supported to re
 """
 
 
-def _pdf(page_streams: list[bytes], *, filters: bool = False, extra: dict[int, bytes] | None = None,
+def build_pdf(page_streams: list[bytes], *, filters: bool = False, extra: dict[int, bytes] | None = None,
          pages_object: bytes | None = None) -> bytes:
     """A PDF with one content stream per page (FlateDecode when ``filters``), exact xref offsets."""
     n = len(page_streams)
@@ -84,7 +84,7 @@ def text_stream(lines: list[str]) -> bytes:
 
 
 def report_pdf() -> bytes:
-    return _pdf([text_stream([line for line in ENGLISH_REPORT.splitlines() if line.strip()])])
+    return build_pdf([text_stream([line for line in ENGLISH_REPORT.splitlines() if line.strip()])])
 
 
 def encrypted_pdf(user_password: str, algorithm: str) -> bytes:
@@ -102,7 +102,7 @@ def encrypted_pdf(user_password: str, algorithm: str) -> bytes:
 def pdf_bomb(pages: int = 40, per_page: int = 20_000_000) -> bytes:
     """Pages whose compressed content streams each inflate to ``per_page`` bytes of blanks."""
     stream = b"BT /F1 12 Tf 72 720 Td (Poverty) Tj ET\n" + b" " * per_page
-    return _pdf([stream] * pages, filters=True)
+    return build_pdf([stream] * pages, filters=True)
 
 
 def docx_bytes(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
@@ -209,12 +209,12 @@ def make_corpus(folder: Path) -> dict[str, tuple[Path, int | None]]:
     write("truncated-docx", "truncated.docx", docx_paragraphs(ENGLISH_REPORT)[:200])
     write("rc4-password", "rc4-locked.pdf", encrypted_pdf("secret", "RC4-128"))
     write("aes-password", "aes-locked.pdf", encrypted_pdf("secret", "AES-256"))
-    write("image-only-pdf", "image-only.pdf", _pdf([b"q 100 0 0 100 0 0 cm 0.5 g 0 0 1 1 re f Q"]))
-    write("blank-pdf", "blank.pdf", _pdf([b""]))
+    write("image-only-pdf", "image-only.pdf", build_pdf([b"q 100 0 0 100 0 0 cm 0.5 g 0 0 1 1 re f Q"]))
+    write("blank-pdf", "blank.pdf", build_pdf([b""]))
     write("self-referencing-pdf", "self-ref.pdf",
-          _pdf([text_stream(["Poverty"])], pages_object=b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"))
+          build_pdf([text_stream(["Poverty"])], pages_object=b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"))
     write("page-tree-loop-pdf", "tree-loop.pdf",
-          _pdf([text_stream(["Poverty"])], pages_object=b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>"))
+          build_pdf([text_stream(["Poverty"])], pages_object=b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>"))
     write("pdf-bomb", "bomb.pdf", pdf_bomb(), 2_500_000)
     write("docx-zip-bomb", "bomb.docx", zip_bomb_docx(), 2_500_000)
     write("billion-laughs", "laughs.docx", billion_laughs_docx())

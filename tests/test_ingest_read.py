@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from bad_inputs_support import build_pdf, text_stream
 
 from graph.ingest.errors import (
     EXIT_BAD_INPUT,
@@ -26,43 +27,9 @@ ENGLISH = (
 
 # ---- helpers ----------------------------------------------------------------------------------
 
-def _pdf_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
 def make_pdf(pages: list[list[str]]) -> bytes:
     """A minimal, valid text PDF built by hand: Helvetica, one content stream per page, exact xref offsets."""
-    n_pages = len(pages)
-    font_id = 3 + 2 * n_pages
-    objects: dict[int, bytes] = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: ("<< /Type /Pages /Kids [" + " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
-            + f"] /Count {n_pages} >>").encode(),
-        font_id: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    }
-    for i, lines in enumerate(pages):
-        page_id, content_id = 3 + 2 * i, 4 + 2 * i
-        ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
-        for line in lines:
-            ops += [f"({_pdf_escape(line)}) Tj", "T*"]
-        ops.append("ET")
-        stream = "\n".join(ops).encode("latin-1")
-        objects[page_id] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                            f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {content_id} 0 R >>").encode()
-        objects[content_id] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n")
-    xref = out.tell()
-    size = max(objects) + 1
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
-    for number in range(1, size):
-        out.write(b"%010d 00000 n \n" % offsets[number])
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
-    return out.getvalue()
+    return build_pdf([text_stream(lines) for lines in pages])
 
 
 PDF_PAGES = [
