@@ -241,10 +241,22 @@ def test_a_crashed_server_is_restarted_with_its_data(tmp_path: Path) -> None:
         store.close()
 
 
-def test_a_runaway_read_is_stopped_or_abandoned_at_its_deadline(store) -> None:
+@pytest.fixture
+def own_server(tmp_path: Path):
+    """A store on a server of its own: an abandoned runaway query may keep the engine busy, or even
+    crash it (the supervisor restarts it), and must not do so to the session server other tests use."""
+    store = FalkorStore(tmp_path / "own")
+    store.init_schema()  # a graph that exists (reads of a never-written graph return nothing)
+    yield store
+    store.close()
+    fs.wait_stopped(tmp_path / "own")
+
+
+def test_a_runaway_read_is_stopped_or_abandoned_at_its_deadline(own_server) -> None:
     """Measured without a client deadline: this ran ~15-19 s with a 2 s timeout. Now it ends at the
     deadline (engine timeout, else the client abandons it one grace second later), and the store
     keeps working."""
+    store = own_server
     from graph.store import QueryTimeout
     from graph.store.falkor import CLIENT_GRACE
 
@@ -255,8 +267,9 @@ def test_a_runaway_read_is_stopped_or_abandoned_at_its_deadline(store) -> None:
     assert store.run("RETURN 1 AS one").rows == ((1,),)
 
 
-def test_max_rows_is_applied_by_the_engine(store) -> None:
+def test_max_rows_is_applied_by_the_engine(own_server) -> None:
     """`--limit 1` on a 3-million-row query used to fetch every row (42 s, 1.5 GB) and cut it."""
+    store = own_server
     big = "UNWIND range(1, 3000000) AS x RETURN x AS value, x * 2 AS double ORDER BY value DESC"
     result = store.run(big, max_rows=2, timeout=10)
     assert result.columns == ("value", "double") and result.rows == ((3000000, 6000000), (2999999, 5999998))
